@@ -1,0 +1,128 @@
+import { countOrganizations } from '../modules/accounts/accounts.repository.ts';
+import { createOrganization, createUser, setMembership } from '../modules/accounts/index.ts';
+import { createProduct } from '../modules/devices/index.ts';
+import { approveDisclosure, draftDisclosure, publishDisclosure } from '../modules/disclosures/index.ts';
+import { recordIncident } from '../modules/incidents/index.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { Actor } from '../shared/actor.ts';
+import { systemActor } from '../shared/actor.ts';
+
+/** The demo sign-in printed by `npm start`: an admin of a demo manufacturer. Demo data only. */
+export const demoCredentials = {
+  email: 'alice@acme-medical.example',
+  password: 'candor-demo-password',
+} as const;
+export const demoSecondUser = {
+  email: 'bob@acme-medical.example',
+  password: 'candor-demo-password',
+} as const;
+
+function asUser(userId: string): Actor {
+  return { kind: 'user', userId, via: 'session' };
+}
+
+/**
+ * Seeds a few organisations, products, an incident and one published disclosure (plus a draft that
+ * must stay private) into an empty database. Does nothing when any organisation exists.
+ */
+export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
+  if ((await countOrganizations(deps.db)) > 0) return { seeded: false };
+  const system = systemActor('demo-seed');
+  const acme = await createOrganization(deps, system, {
+    slug: 'acme-medical',
+    name: 'Acme Medical Systems',
+    kind: 'manufacturer',
+  });
+  const northwind = await createOrganization(deps, system, {
+    slug: 'northwind-infusion',
+    name: 'Northwind Infusion',
+    kind: 'manufacturer',
+  });
+  const hospital = await createOrganization(deps, system, {
+    slug: 'st-example-general',
+    name: 'St. Example General Hospital',
+    kind: 'hdo',
+  });
+  await createOrganization(deps, system, {
+    slug: 'example-health-authority',
+    name: 'Example Health Authority',
+    kind: 'regulator',
+  });
+
+  const alice = await createUser(deps, system, {
+    email: demoCredentials.email,
+    name: 'Alice Moreau',
+    password: demoCredentials.password,
+  });
+  const bob = await createUser(deps, system, {
+    email: demoSecondUser.email,
+    name: 'Bob Okafor',
+    password: demoSecondUser.password,
+  });
+  const nadia = await createUser(deps, system, {
+    email: 'nadia@northwind.example',
+    name: 'Nadia Kowalski',
+    password: demoCredentials.password,
+  });
+  const hana = await createUser(deps, system, {
+    email: 'hana@st-example.example',
+    name: 'Hana Sato',
+    password: demoCredentials.password,
+  });
+  await setMembership(deps, system, { organizationId: acme.id, email: alice.email, role: 'admin' });
+  await setMembership(deps, system, { organizationId: acme.id, email: bob.email, role: 'editor' });
+  await setMembership(deps, system, { organizationId: hospital.id, email: alice.email, role: 'viewer' });
+  await setMembership(deps, system, { organizationId: northwind.id, email: nadia.email, role: 'admin' });
+  await setMembership(deps, system, { organizationId: hospital.id, email: hana.email, role: 'admin' });
+
+  const gateway = await createProduct(deps, asUser(alice.id), acme.id, {
+    name: 'CardioLink Telemetry Gateway',
+    description: 'Bedside gateway relaying cardiac telemetry to the central station.',
+    modelNumber: 'CLG-2200',
+  });
+  await createProduct(deps, asUser(alice.id), acme.id, {
+    name: 'InfuGuard 500 Infusion Pump',
+    description: 'Large-volume infusion pump with drug library.',
+    modelNumber: 'IG-500',
+  });
+  const driver = await createProduct(deps, asUser(nadia.id), northwind.id, {
+    name: 'FlowSure Syringe Driver',
+    description: 'Ambulatory syringe driver.',
+    modelNumber: 'FS-10',
+  });
+
+  const detectedAt = new Date(deps.clock.now().getTime() - 9 * 86_400_000).toISOString();
+  const incident = await recordIncident(deps, asUser(alice.id), acme.id, {
+    title: 'Unauthenticated maintenance port on CardioLink gateways',
+    description:
+      'A researcher reported that the maintenance service accepts connections without credentials.',
+    productIds: [gateway.id],
+    detectedAt,
+  });
+  const published = await draftDisclosure(deps, asUser(alice.id), acme.id, {
+    incidentId: incident.id,
+    title: 'CardioLink Telemetry Gateway: unauthenticated maintenance service',
+    summary:
+      'Firmware before 4.2.1 exposes a maintenance service without authentication on the clinical network. Update to 4.2.1.',
+    body: [
+      'An attacker on the same network segment could read device configuration and restart the gateway, interrupting telemetry to the central station. No patient data is exposed and therapy is not affected.',
+      'Affected: CardioLink Telemetry Gateway (CLG-2200), firmware 4.0.0 up to but not including 4.2.1.',
+      'Remediation: install firmware 4.2.1, available to service partners. Until then, restrict TCP port 8443 to the central station with network segmentation.',
+      'No exploitation has been observed. Reported by an independent researcher through coordinated disclosure.',
+    ].join('\n\n'),
+    severity: 'high',
+    productIds: [gateway.id],
+  });
+  await approveDisclosure(deps, asUser(bob.id), acme.id, published.id);
+  await publishDisclosure(deps, asUser(bob.id), acme.id, published.id);
+
+  await draftDisclosure(deps, asUser(nadia.id), northwind.id, {
+    incidentId: null,
+    title: 'FlowSure Syringe Driver: draft advisory (embargoed)',
+    summary: 'Work in progress: not public.',
+    body: '',
+    severity: 'medium',
+    productIds: [driver.id],
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import { auditJobs } from '../modules/audit/index.ts';
+import type { Config } from '../platform/config/config.ts';
+import { appliedMigrationCount, expectedMigrationCount, migrateDatabase } from '../platform/db/database.ts';
+import { openDatabase } from '../platform/db/open-database.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { JobDefinition } from '../platform/jobs/job-queue.ts';
+import { openJobQueue } from '../platform/jobs/open-job-queue.ts';
+import { type Clock, systemClock } from '../shared/clock.ts';
+
+/** Opens the database (and migrates it unless told not to) and the job queue. */
+export async function createDeps(
+  config: Config,
+  logger: Logger,
+  options: { migrate?: boolean; clock?: Clock } = {},
+): Promise<Deps & { close(): Promise<void> }> {
+  const database = await openDatabase(config);
+  try {
+    if (options.migrate !== false) await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const jobs = openJobQueue(database, logger);
+  return {
+    config,
+    database,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    logger,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}
+
+/** Every module's background jobs; the API process enqueues them, workers run them. */
+export function allJobs(deps: Deps): JobDefinition<never>[] {
+  return [...auditJobs(deps)] as JobDefinition<never>[];
+}
+
+export async function checkReadiness(
+  deps: Deps,
+): Promise<{ ready: boolean; checks: Record<string, string> }> {
+  try {
+    const applied = await appliedMigrationCount(deps.db);
+    const expected = expectedMigrationCount();
+    const migrations = applied === expected ? 'current' : `${applied} of ${expected} applied`;
+    return { ready: applied === expected, checks: { database: 'reachable', migrations } };
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'readiness check failed');
+    return { ready: false, checks: { database: 'unreachable', migrations: 'unknown' } };
+  }
+}

@@ -1,0 +1,26 @@
+import { accountsRoutes, createAccessControl } from '../modules/accounts/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+import { devicesRoutes } from '../modules/devices/index.ts';
+import { disclosuresRoutes } from '../modules/disclosures/index.ts';
+import { incidentsRoutes } from '../modules/incidents/index.ts';
+import type { Deps } from '../platform/deps.ts';
+import { buildHttpApp, type HttpApp } from '../platform/http/build-http-app.ts';
+import { checkReadiness } from './deps.ts';
+
+/** The whole HTTP surface: platform plumbing plus every module's routes. */
+export function createHttpApp(deps: Deps): Promise<HttpApp> {
+  return buildHttpApp({
+    config: deps.config,
+    db: deps.db,
+    logger: deps.logger,
+    accessControl: createAccessControl(deps),
+    checkReadiness: () => checkReadiness(deps),
+    async registerRoutes(app) {
+      await app.register(accountsRoutes, { deps });
+      await app.register(auditRoutes, { deps });
+      await app.register(devicesRoutes, { deps });
+      await app.register(incidentsRoutes, { deps });
+      await app.register(disclosuresRoutes, { deps });
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { incidentsRoutes } from './incidents.routes.ts';
+export { getIncident, listIncidents, recordIncident } from './incidents.service.ts';

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The only place that reads process.env. Every setting is documented in README.md#configuration. */
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  CANDOR_DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CANDOR_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  CANDOR_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  CANDOR_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  CANDOR_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  CANDOR_WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  authRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  webDistDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (
+    e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`
+  ).replace(/\/$/, '');
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: resolve(e.CANDOR_DATA_DIR) },
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.CANDOR_SESSION_TTL_HOURS * 3_600_000,
+    secureCookies:
+      e.CANDOR_SECURE_COOKIES === 'auto'
+        ? publicUrl.startsWith('https:')
+        : e.CANDOR_SECURE_COOKIES === 'true',
+    authRateLimitPerMinute: e.CANDOR_AUTH_RATE_LIMIT,
+    bodyLimitBytes: e.CANDOR_BODY_LIMIT_BYTES,
+    webDistDir: resolve(e.CANDOR_WEB_DIST ?? 'web/dist'),
+  };
+}
