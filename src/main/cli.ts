@@ -34,6 +34,29 @@ function closeOnSignal(close: () => Promise<void>): void {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** Every command path below `command` ("admin create-org --slug <slug> …"), depth first, with its description. */
+function commandPaths(command: Command, prefix: string[] = []): { path: string; description: string }[] {
+  return command.commands.flatMap((sub) => {
+    const path = [...prefix, sub.name()];
+    const args = sub.registeredArguments.map((a) => {
+      const name = `${a.name()}${a.variadic ? '...' : ''}`;
+      return a.required ? `<${name}>` : `[${name}]`;
+    });
+    return [
+      { path: [...path, ...args].join(' '), description: sub.description() },
+      ...commandPaths(sub, path),
+    ];
+  });
+}
+
+/** The help's closing section: every command, nested ones included, so one `--help` shows them all. */
+function allCommandsHelp(program: Command): string {
+  const rows = commandPaths(program);
+  const width = Math.max(...rows.map((r) => r.path.length));
+  const lines = rows.map((r) => `  ${program.name()} ${r.path.padEnd(width)}  ${r.description}`);
+  return `\nAll commands (\`${program.name()} <command> --help\` for options):\n${lines.join('\n')}\n`;
+}
+
 export function buildCli(): Command {
   const program = new Command('candor')
     .description('Candor: transparent, accountable medical-device cybersecurity disclosure')
@@ -144,6 +167,7 @@ export function buildCli(): Command {
 
   registerAccountsCommands(program, context);
   registerAuditCommands(program, context);
+  program.addHelpText('after', () => allCommandsHelp(program));
   return program;
 }
 

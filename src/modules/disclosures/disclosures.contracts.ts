@@ -26,17 +26,27 @@ export const DisclosureSchema = z.object({
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 
-export const DraftDisclosureInputSchema = z.strictObject({
-  incidentId: IdSchema.nullable().default(null),
+const disclosureFields = {
   title: z.string().trim().min(1).max(300),
   summary: z.string().trim().min(1).max(2_000),
-  body: z.string().max(100_000).default(''),
+  body: z.string().max(100_000),
   severity: SeveritySchema,
-  productIds: z.array(IdSchema).max(100).default([]),
+  productIds: z.array(IdSchema).max(100),
+};
+
+export const DraftDisclosureInputSchema = z.strictObject({
+  incidentId: IdSchema.nullable().default(null),
+  ...disclosureFields,
+  body: disclosureFields.body.default(''),
+  productIds: disclosureFields.productIds.default([]),
 });
 export type DraftDisclosureInput = z.infer<typeof DraftDisclosureInputSchema>;
 
-export const UpdateDisclosureInputSchema = DraftDisclosureInputSchema.partial().omit({ incidentId: true });
+/** Only the fields sent change (no defaults here: an absent field keeps its value). */
+export const UpdateDisclosureInputSchema = z
+  .strictObject(disclosureFields)
+  .partial()
+  .refine((input) => Object.keys(input).length > 0, 'Send at least one field to change.');
 export type UpdateDisclosureInput = z.infer<typeof UpdateDisclosureInputSchema>;
 
 export const DisclosureParamsSchema = z.strictObject({ orgId: IdSchema, disclosureId: IdSchema });

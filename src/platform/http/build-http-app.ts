@@ -88,6 +88,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // The API takes JSON only: without fastify's default text/plain parser, other bodies get 415.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
 
   const routes: RouteOptions[] = [];

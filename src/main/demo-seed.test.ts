@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDeps, type TestDeps } from '../../test/support/test-deps.ts';
+import { signIn } from '../modules/accounts/index.ts';
+import { verifyAuditChain } from '../modules/audit/index.ts';
+import { listPublicDisclosures } from '../modules/disclosures/index.ts';
+import { demoCredentials, seedDemoData } from './demo-seed.ts';
+
+let deps: TestDeps;
+beforeAll(async () => {
+  deps = await createTestDeps();
+});
+afterAll(async () => deps?.close());
+
+describe('demo data', () => {
+  it('seeds an empty database once, with exactly one public disclosure and a sign-in that works', async () => {
+    expect(await seedDemoData(deps)).toEqual({ seeded: true });
+    expect(await seedDemoData(deps)).toEqual({ seeded: false });
+
+    const manufacturers = await deps.db.execute(
+      sql`SELECT count(*)::int AS n FROM accounts_organizations WHERE kind = 'manufacturer'`,
+    );
+    expect(manufacturers.rows[0]?.n).toBeGreaterThanOrEqual(2);
+    const publicList = await listPublicDisclosures(deps, { limit: 25 });
+    expect(publicList.items).toHaveLength(1);
+    expect(publicList.items[0]?.publisher.slug).toBe('acme-medical');
+    // The embargoed draft of the second manufacturer exists but is not public.
+    const drafts = await deps.db.execute(
+      sql`SELECT count(*)::int AS n FROM disclosures_disclosures WHERE status = 'draft'`,
+    );
+    expect(drafts.rows[0]?.n).toBe(1);
+
+    const session = await signIn(deps, demoCredentials);
+    expect(session.view.memberships.map((m) => m.organization.slug)).toContain('acme-medical');
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
+  });
+});
