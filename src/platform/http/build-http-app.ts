@@ -209,15 +209,20 @@ async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
       await scope.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: true, index: false });
     });
   }
+  const sendIndex = async (reply: import('fastify').FastifyReply) => {
+    const html = await readFile(indexPath, 'utf8');
+    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  };
+  if (hasWeb)
+    app.get('/', { config: { access: publicAccess }, schema: { hide: true } }, (_request, reply) =>
+      sendIndex(reply),
+    );
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi =
       /^\/(api|log|taxii2|\.well-known)(\/|$)/.test(path) ||
       ['/healthz', '/readyz', '/metrics'].includes(path);
-    if (!isApi && (request.method === 'GET' || request.method === 'HEAD') && hasWeb) {
-      const html = await readFile(indexPath, 'utf8');
-      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-    }
+    if (!isApi && (request.method === 'GET' || request.method === 'HEAD') && hasWeb) return sendIndex(reply);
     return sendProblem(
       reply,
       problem(404, 'not_found', `No route for ${request.method} ${path}.`, { instance: path }),
