@@ -1,0 +1,103 @@
+import type { Product } from '@contracts/devices/devices.contracts.ts';
+import type { Incident } from '@contracts/incidents/incidents.contracts.ts';
+import { describeError } from '../../api/describe-error.ts';
+import type { PagedList } from '../../api/use-paged-list.ts';
+import { Alert } from '../../components/alert.tsx';
+import { Badge } from '../../components/badge.tsx';
+import { Button } from '../../components/button.tsx';
+import { Card } from '../../components/card.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { DateText } from '../../components/format.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { RecordIncidentForm } from './record-incident-form.tsx';
+
+const statusTone = { open: 'caution', contained: 'info', closed: 'neutral' } as const;
+const statusText: Record<Incident['status'], string> = {
+  open: 'Open',
+  contained: 'Contained',
+  closed: 'Closed',
+};
+
+interface IncidentsSectionProps {
+  orgId: string;
+  incidents: PagedList<Incident>;
+  products: readonly Product[];
+  canWrite: boolean;
+}
+
+export function IncidentsSection({ orgId, incidents, products, canWrite }: IncidentsSectionProps) {
+  const productNames = new Map(products.map((product) => [product.id, product.name]));
+  return (
+    <Card
+      title="Incidents"
+      id="incidents"
+      description="What happened, to which products, and when it was detected."
+    >
+      {incidents.status === 'loading' ? <LoadingState label="Loading incidents…" /> : null}
+      {incidents.error ? (
+        <Alert tone="error" title="Incidents could not be loaded">
+          {describeError(incidents.error)}
+        </Alert>
+      ) : null}
+      {incidents.status === 'ready' && incidents.items.length === 0 ? (
+        <EmptyState title="No incidents recorded">
+          <p>
+            {canWrite
+              ? 'Record an incident as soon as it is detected: reporting deadlines start then.'
+              : 'This organisation has recorded no incidents.'}
+          </p>
+        </EmptyState>
+      ) : null}
+      {incidents.items.length > 0 ? (
+        <DataTable
+          caption="Incidents"
+          hideCaption
+          rows={incidents.items}
+          rowKey={(incident) => incident.id}
+          columns={[
+            {
+              header: 'Title',
+              isRowHeader: true,
+              className: 'table__wide',
+              cell: (incident) => incident.title,
+            },
+            {
+              header: 'Status',
+              cell: (incident) => (
+                <Badge tone={statusTone[incident.status]} label="Status">
+                  {statusText[incident.status]}
+                </Badge>
+              ),
+            },
+            { header: 'Detected', cell: (incident) => <DateText iso={incident.detectedAt} withTime /> },
+            {
+              header: 'Products',
+              cell: (incident) =>
+                incident.productIds.length > 0 ? (
+                  incident.productIds.map((id) => productNames.get(id) ?? 'Unknown product').join(', ')
+                ) : (
+                  <span className="muted">—</span>
+                ),
+            },
+          ]}
+        />
+      ) : null}
+      {incidents.hasMore ? (
+        <div className="list-footer">
+          <Button
+            variant="secondary"
+            size="small"
+            onClick={incidents.loadMore}
+            busy={incidents.isLoadingMore}
+          >
+            Load more incidents
+          </Button>
+        </div>
+      ) : null}
+      {canWrite ? (
+        <RecordIncidentForm orgId={orgId} products={products} onRecorded={incidents.upsert} />
+      ) : null}
+    </Card>
+  );
+}
