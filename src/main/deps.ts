@@ -4,7 +4,7 @@ import type { Config } from '../platform/config/config.ts';
 import { appliedMigrationCount, expectedMigrationCount, migrateDatabase } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import type { Deps } from '../platform/deps.ts';
-import type { JobDefinition } from '../platform/jobs/job-queue.ts';
+import type { AnyJobDefinition } from '../platform/jobs/job-queue.ts';
 import { openJobQueue } from '../platform/jobs/open-job-queue.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 
@@ -37,8 +37,8 @@ export async function createDeps(
 }
 
 /** Every module's background jobs; the API process enqueues them, workers run them. */
-export function allJobs(deps: Deps): JobDefinition<never>[] {
-  return [...auditJobs(deps)] as JobDefinition<never>[];
+export function allJobs(deps: Deps): AnyJobDefinition[] {
+  return [...auditJobs(deps)];
 }
 
 export async function checkReadiness(

@@ -8,8 +8,8 @@ import type { Actor } from '../../shared/actor.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { digestOf } from '../../shared/canonical-json.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { devicesProducts } from '../devices/devices.tables.ts';
 import { createProduct } from '../devices/index.ts';
-import { products } from '../devices/devices.tables.ts';
 import { type AuditEntry, recordAuditEvent, verifyAuditChain } from './audit.service.ts';
 import { auditEvents } from './audit.tables.ts';
 import { GENESIS_HASH } from './domain/hash-chain.ts';
@@ -27,7 +27,13 @@ afterEach(async () => {
 const actor = systemActor('audit-test');
 
 function entry(n: number, extra: Partial<AuditEntry> = {}): AuditEntry {
-  return { action: `thing.changed`, organizationId: null, entityType: 'thing', entityId: `thing-${n}`, ...extra };
+  return {
+    action: `thing.changed`,
+    organizationId: null,
+    entityType: 'thing',
+    entityId: `thing-${n}`,
+    ...extra,
+  };
 }
 
 async function record(e: AuditEntry, who: Actor = actor): Promise<void> {
@@ -235,7 +241,7 @@ describe('services write audit rows in their transaction', () => {
     expect(failed).toBeInstanceOf(DomainError);
     expect((failed as DomainError).code).toBe('conflict');
     expect(await auditCount()).toBe(countBefore + 1);
-    const [productCount] = await deps.db.select({ n: count() }).from(products);
+    const [productCount] = await deps.db.select({ n: count() }).from(devicesProducts);
     expect(productCount!.n).toBe(1);
     expect((await verifyAuditChain(deps)).ok).toBe(true);
   });

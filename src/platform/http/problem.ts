@@ -90,6 +90,14 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       }),
     );
   }
+  // A unique constraint that a concurrent request won first: the same answer as the service's own
+  // check would have given (PostgreSQL's unique_violation, possibly wrapped by the query builder).
+  if (sqlStateOf(error) === '23505') {
+    return sendProblem(
+      reply,
+      problem(409, 'conflict', 'This conflicts with an existing record; reload and try again.', { instance }),
+    );
+  }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response did not match its schema');
     return sendProblem(reply, problem(500, 'internal', 'An unexpected error occurred.', { instance }));
@@ -107,4 +115,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, problem(500, 'internal', 'An unexpected error occurred.', { instance }));
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { newId } from '../../shared/ids.ts';
 import { nextCronTime } from './cron.ts';
-import type { JobDefinition, JobQueue, JobState } from './job-queue.ts';
+import type { AnyJobDefinition, JobQueue, JobState } from './job-queue.ts';
 
 /**
  * Runs jobs in this process, for the embedded database. Same definitions and handlers as pg-boss;
@@ -10,10 +10,12 @@ import type { JobDefinition, JobQueue, JobState } from './job-queue.ts';
  */
 export function createInProcessJobQueue(logger: Logger, options: { retryLimit?: number } = {}): JobQueue {
   const retryLimit = options.retryLimit ?? 2;
-  const definitions = new Map<string, JobDefinition<never>>();
+  const definitions = new Map<string, AnyJobDefinition>();
   const states = new Map<string, JobState>();
   const running = new Set<Promise<void>>();
   const timers = new Set<NodeJS.Timeout>();
+  /** Jobs waiting for their next attempt, so that stop() can mark them cancelled rather than leave them. */
+  const waitingRetries = new Map<NodeJS.Timeout, string>();
   let working = false;
   let stopped = false;
 
@@ -22,11 +24,11 @@ export function createInProcessJobQueue(logger: Logger, options: { retryLimit?: 
     if (states.size > 10_000) states.delete(states.keys().next().value as string);
   }
 
-  function run(definition: JobDefinition<never>, id: string, payload: unknown, attempt: number) {
+  function run(definition: AnyJobDefinition, id: string, payload: unknown, attempt: number) {
     const task = (async () => {
       remember(id, 'active');
       try {
-        await definition.handler(definition.payloadSchema.parse(payload) as never);
+        await definition.handler(definition.payloadSchema.parse(payload));
         remember(id, 'completed');
       } catch (error) {
         logger.error({ err: error, job: definition.name, id, attempt }, 'job failed');
@@ -49,7 +51,7 @@ export function createInProcessJobQueue(logger: Logger, options: { retryLimit?: 
     void task.finally(() => running.delete(task));
   }
 
-  function scheduleNext(definition: JobDefinition<never>) {
+  function scheduleNext(definition: AnyJobDefinition) {
     if (!definition.schedule || stopped) return;
     const delay = Math.max(1000, nextCronTime(definition.schedule, new Date()).getTime() - Date.now());
     const timer = setTimeout(() => {
@@ -72,7 +74,7 @@ export function createInProcessJobQueue(logger: Logger, options: { retryLimit?: 
       const parsed = definition.payloadSchema.parse(payload);
       const id = newId();
       remember(id, 'created');
-      const known = definitions.get(definition.name) ?? (definition as JobDefinition<never>);
+      const known = definitions.get(definition.name) ?? definition;
       if (working && !stopped) setImmediate(() => run(known, id, parsed, 0));
       return id;
     },
@@ -83,6 +85,8 @@ export function createInProcessJobQueue(logger: Logger, options: { retryLimit?: 
       stopped = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
+      for (const id of waitingRetries.values()) remember(id, 'cancelled');
+      waitingRetries.clear();
       while (running.size > 0) await Promise.allSettled([...running]);
     },
   };

@@ -13,6 +13,10 @@ export function defineJob<Payload>(definition: JobDefinition<Payload>): JobDefin
   return definition;
 }
 
+/** A definition of any payload type, as queues hold them side by side. */
+// biome-ignore lint/suspicious/noExplicitAny: the payload type is checked by each definition's own schema.
+export type AnyJobDefinition = JobDefinition<any>;
+
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
 
 /**
@@ -22,7 +26,7 @@ export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled
 export interface JobQueue {
   readonly kind: 'pg-boss' | 'in-process';
   /** Makes the definitions known; `work: true` also starts consuming them in this process. */
-  start(definitions: JobDefinition<never>[], options: { work: boolean }): Promise<void>;
+  start(definitions: AnyJobDefinition[], options: { work: boolean }): Promise<void>;
   enqueue<Payload>(definition: JobDefinition<Payload>, payload: Payload): Promise<string>;
   getState(name: string, id: string): Promise<JobState | null>;
   /** Stops taking new jobs and waits for running ones. */

@@ -24,7 +24,7 @@ export function createPgBossJobQueue(connectionString: string, logger: Logger): 
         if (work) {
           await boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
             for (const job of jobs) {
-              await definition.handler(definition.payloadSchema.parse(job.data) as never);
+              await definition.handler(definition.payloadSchema.parse(job.data));
             }
           });
         }

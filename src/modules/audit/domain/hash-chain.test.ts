@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEvent, type AuditEventBody, GENESIS_HASH, hashAuditEvent, verifyChain } from './hash-chain.ts';
+import {
+  type AuditEvent,
+  type AuditEventBody,
+  GENESIS_HASH,
+  hashAuditEvent,
+  verifyChain,
+} from './hash-chain.ts';
 
 /** A well-formed chain of `count` events starting after (`start.seq`, `start.hash`). */
 function buildChain(count: number, start = { seq: 0, hash: GENESIS_HASH }): AuditEvent[] {
@@ -69,7 +75,13 @@ describe('audit hash chain', () => {
   });
 
   it('verifies an empty chain and reports the genesis head', () => {
-    expect(verifyChain([])).toEqual({ ok: true, checked: 0, headSeq: 0, headHash: GENESIS_HASH, problems: [] });
+    expect(verifyChain([])).toEqual({
+      ok: true,
+      checked: 0,
+      headSeq: 0,
+      headHash: GENESIS_HASH,
+      problems: [],
+    });
   });
 
   it('hashes independently of the key order of the body', () => {
@@ -88,7 +100,9 @@ describe('audit hash chain', () => {
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual({ kind: 'hash-mismatch', seq: 3 });
     // Only the edited event fails its own hash; the next one still links to the stored hash.
-    expect(result.problems.filter((p) => p.kind === 'hash-mismatch')).toEqual([{ kind: 'hash-mismatch', seq: 3 }]);
+    expect(result.problems.filter((p) => p.kind === 'hash-mismatch')).toEqual([
+      { kind: 'hash-mismatch', seq: 3 },
+    ]);
     if (field === 'prevHash') expect(result.problems).toContainEqual({ kind: 'broken-link', seq: 3 });
     else expect(result.problems).toEqual([{ kind: 'hash-mismatch', seq: 3 }]);
   });
