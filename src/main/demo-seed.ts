@@ -1,5 +1,9 @@
-import { countOrganizations } from '../modules/accounts/accounts.repository.ts';
-import { createOrganization, createUser, setMembership } from '../modules/accounts/index.ts';
+import {
+  createOrganization,
+  createUser,
+  hasAnyOrganization,
+  setMembership,
+} from '../modules/accounts/index.ts';
 import { createProduct } from '../modules/devices/index.ts';
 import { approveDisclosure, draftDisclosure, publishDisclosure } from '../modules/disclosures/index.ts';
 import { recordIncident } from '../modules/incidents/index.ts';
@@ -26,7 +30,7 @@ function asUser(userId: string): Actor {
  * must stay private) into an empty database. Does nothing when any organisation exists.
  */
 export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
-  if ((await countOrganizations(deps.db)) > 0) return { seeded: false };
+  if (await hasAnyOrganization(deps)) return { seeded: false };
   const system = systemActor('demo-seed');
   const acme = await createOrganization(deps, system, {
     slug: 'acme-medical',

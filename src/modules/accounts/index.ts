@@ -6,6 +6,7 @@ export {
   createOrganization,
   createUser,
   getOrganization,
+  hasAnyOrganization,
   setMembership,
 } from './service/organizations-and-users.ts';
 export { signIn } from './service/sessions.ts';

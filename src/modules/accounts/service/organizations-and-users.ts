@@ -7,6 +7,7 @@ import { newId } from '../../../shared/ids.ts';
 import { recordAuditEvent } from '../../audit/index.ts';
 import type { CreateOrganizationInput, CreateUserInput, Organization } from '../accounts.contracts.ts';
 import {
+  countOrganizations,
   findOrganizationById,
   findOrganizationBySlug,
   findUserByEmail,
@@ -130,4 +131,9 @@ export async function listMembers(deps: Pick<Deps, 'db'>, organizationId: string
     role: r.role as Role,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** Whether any organisation exists (an empty installation gets demo data or a first admin). */
+export async function hasAnyOrganization(deps: Pick<Deps, 'db'>): Promise<boolean> {
+  return (await countOrganizations(deps.db)) > 0;
 }
