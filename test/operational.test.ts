@@ -224,6 +224,27 @@ describe('security headers', () => {
   });
 });
 
+describe('request ids', () => {
+  it('keeps a well-formed x-request-id for correlation and replaces anything else', async () => {
+    const { users } = await createTestOrganization(harness.deps, 'manufacturer');
+    const signIn = (requestId: string) =>
+      harness.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: { 'x-request-id': requestId },
+        payload: { email: users.viewer.email, password: testPassword },
+      });
+    expect((await signIn('proxy-req-0001')).statusCode).toBe(200);
+    expect((await signIn('bad id <script>alert(1)</script>')).statusCode).toBe(200);
+    const rows = await harness.deps.db.execute(
+      sql`SELECT request_id FROM audit_events WHERE action = 'session.created' ORDER BY seq DESC LIMIT 2`,
+    );
+    const [forged, kept] = rows.rows.map((r) => String(r.request_id));
+    expect(kept).toBe('proxy-req-0001');
+    expect(forged).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('sign-in rate limit', () => {
   let limited: Harness;
 

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   CANDOR_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   CANDOR_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   CANDOR_WEB_DIST: z.string().optional(),
+  CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   bodyLimitBytes: number;
   webDistDir: string;
+  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits, logs). */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.CANDOR_AUTH_RATE_LIMIT,
     bodyLimitBytes: e.CANDOR_BODY_LIMIT_BYTES,
     webDistDir: resolve(e.CANDOR_WEB_DIST ?? 'web/dist'),
+    trustProxy: e.CANDOR_TRUST_PROXY === 'true',
   };
 }

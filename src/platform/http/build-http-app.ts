@@ -77,9 +77,14 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: config.bodyLimitBytes,
-    // A request id from a trusted proxy is kept for correlation; otherwise a fresh one.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A well-formed x-request-id (from a proxy) is kept for correlation; anything else gets a fresh id,
+    // so a caller cannot write arbitrary text into logs and audit rows.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const sent = request.headers['x-request-id'];
+      return typeof sent === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(sent) ? sent : crypto.randomUUID();
+    },
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false } },
