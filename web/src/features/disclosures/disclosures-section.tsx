@@ -9,9 +9,8 @@ import { Alert } from '../../components/alert.tsx';
 import { SeverityBadge, StatusBadge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
 import { DateText } from '../../components/format.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
+import { PagedListView } from '../../components/paged-list-view.tsx';
 import { useApi } from '../accounts/session.tsx';
 import { approveDisclosure, publishDisclosure } from './disclosures.api.ts';
 import { DraftDisclosureForm } from './draft-disclosure-form.tsx';
@@ -78,22 +77,16 @@ export function DisclosuresSection({
           {outcome.text}
         </Alert>
       ) : null}
-      {disclosures.status === 'loading' ? <LoadingState label="Loading disclosures…" /> : null}
-      {disclosures.error ? (
-        <Alert tone="error" title="Disclosures could not be loaded">
-          {describeError(disclosures.error)}
-        </Alert>
-      ) : null}
-      {disclosures.status === 'ready' && disclosures.items.length === 0 ? (
-        <EmptyState title="No disclosures yet">
-          <p>
-            {canWrite
-              ? 'Draft a disclosure to tell hospitals and patients what is affected and what to do.'
-              : 'This organisation has no disclosures.'}
-          </p>
-        </EmptyState>
-      ) : null}
-      {disclosures.items.length > 0 ? (
+      <PagedListView
+        list={disclosures}
+        noun="disclosures"
+        emptyTitle="No disclosures yet"
+        emptyText={
+          canWrite
+            ? 'Draft a disclosure to tell hospitals and patients what is affected and what to do.'
+            : 'This organisation has no disclosures.'
+        }
+      >
         <ul className="row-list" aria-label="Disclosures">
           {disclosures.items.map((disclosure) => (
             <li key={disclosure.id} className="row-list__item">
@@ -153,19 +146,7 @@ export function DisclosuresSection({
             </li>
           ))}
         </ul>
-      ) : null}
-      {disclosures.hasMore ? (
-        <div className="list-footer">
-          <Button
-            variant="secondary"
-            size="small"
-            onClick={disclosures.loadMore}
-            busy={disclosures.isLoadingMore}
-          >
-            Load more disclosures
-          </Button>
-        </div>
-      ) : null}
+      </PagedListView>
       {canWrite ? (
         <DraftDisclosureForm
           orgId={orgId}

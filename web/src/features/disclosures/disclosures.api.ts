@@ -7,10 +7,10 @@ import {
 } from '@contracts/disclosures/disclosures.contracts.ts';
 import { pageOf } from '@shared/contract-helpers.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { orgCollection } from '../../api/org-collection.ts';
 import type { Page } from '../../api/use-paged-list.ts';
 
 const PublicDisclosurePageSchema = pageOf(PublicDisclosureSchema);
-const DisclosurePageSchema = pageOf(DisclosureSchema);
 
 export function listPublicDisclosures(
   api: ApiClient,
@@ -31,25 +31,10 @@ export function getPublicDisclosure(
   return api.get(`/api/v1/public/disclosures/${encodeURIComponent(id)}`, PublicDisclosureSchema, { signal });
 }
 
-export function listDisclosures(
-  api: ApiClient,
-  orgId: string,
-  cursor: string | null,
-  signal: AbortSignal,
-): Promise<Page<Disclosure>> {
-  return api.get(`/api/v1/orgs/${orgId}/disclosures`, DisclosurePageSchema, {
-    query: { limit: 50, cursor },
-    signal,
-  });
-}
+const disclosures = orgCollection<Disclosure, DraftDisclosureInput>('disclosures', DisclosureSchema, 50);
 
-export function draftDisclosure(
-  api: ApiClient,
-  orgId: string,
-  input: DraftDisclosureInput,
-): Promise<Disclosure> {
-  return api.post(`/api/v1/orgs/${orgId}/disclosures`, DisclosureSchema, { body: input });
-}
+export const listDisclosures = disclosures.list;
+export const draftDisclosure = disclosures.create;
 
 export function approveDisclosure(api: ApiClient, orgId: string, id: string): Promise<Disclosure | null> {
   return api.postAction(`/api/v1/orgs/${orgId}/disclosures/${id}/approve`, DisclosureSchema);

@@ -1,15 +1,11 @@
 import type { Product } from '@contracts/devices/devices.contracts.ts';
 import type { Incident } from '@contracts/incidents/incidents.contracts.ts';
-import { describeError } from '../../api/describe-error.ts';
 import type { PagedList } from '../../api/use-paged-list.ts';
-import { Alert } from '../../components/alert.tsx';
 import { Badge } from '../../components/badge.tsx';
-import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { DataTable } from '../../components/data-table.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
 import { DateText } from '../../components/format.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
+import { PagedListView } from '../../components/paged-list-view.tsx';
 import { RecordIncidentForm } from './record-incident-form.tsx';
 
 const statusTone = { open: 'caution', contained: 'info', closed: 'neutral' } as const;
@@ -34,22 +30,16 @@ export function IncidentsSection({ orgId, incidents, products, canWrite }: Incid
       id="incidents"
       description="What happened, to which products, and when it was detected."
     >
-      {incidents.status === 'loading' ? <LoadingState label="Loading incidents…" /> : null}
-      {incidents.error ? (
-        <Alert tone="error" title="Incidents could not be loaded">
-          {describeError(incidents.error)}
-        </Alert>
-      ) : null}
-      {incidents.status === 'ready' && incidents.items.length === 0 ? (
-        <EmptyState title="No incidents recorded">
-          <p>
-            {canWrite
-              ? 'Record an incident as soon as it is detected: reporting deadlines start then.'
-              : 'This organisation has recorded no incidents.'}
-          </p>
-        </EmptyState>
-      ) : null}
-      {incidents.items.length > 0 ? (
+      <PagedListView
+        list={incidents}
+        noun="incidents"
+        emptyTitle="No incidents recorded"
+        emptyText={
+          canWrite
+            ? 'Record an incident as soon as it is detected: reporting deadlines start then.'
+            : 'This organisation has recorded no incidents.'
+        }
+      >
         <DataTable
           caption="Incidents"
           hideCaption
@@ -82,19 +72,7 @@ export function IncidentsSection({ orgId, incidents, products, canWrite }: Incid
             },
           ]}
         />
-      ) : null}
-      {incidents.hasMore ? (
-        <div className="list-footer">
-          <Button
-            variant="secondary"
-            size="small"
-            onClick={incidents.loadMore}
-            busy={incidents.isLoadingMore}
-          >
-            Load more incidents
-          </Button>
-        </div>
-      ) : null}
+      </PagedListView>
       {canWrite ? (
         <RecordIncidentForm orgId={orgId} products={products} onRecorded={incidents.upsert} />
       ) : null}
