@@ -96,7 +96,7 @@ async function auditActions(): Promise<string[]> {
 }
 
 function validProduct(name = `Pump ${newId().slice(0, 8)}`) {
-  return { name, description: 'An infusion pump', modelNumber: 'IP-1' };
+  return { name, description: 'An infusion pump', modelNumbers: ['IP-1'] };
 }
 
 function validIncident() {

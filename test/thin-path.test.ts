@@ -56,7 +56,7 @@ describe('thin path: incident → four-eyes disclosure → public page', () => {
     const product = await request('POST', `/api/v1/orgs/${orgId}/products`, author, {
       name: 'PulseView Patient Monitor',
       description: 'Bedside monitor',
-      modelNumber: 'PV-9',
+      modelNumbers: ['PV-9'],
     });
     expect(product.status).toBe(201);
     productId = product.body.id;

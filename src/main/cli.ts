@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccountsCommands } from '../modules/accounts/index.ts';
 import { registerAuditCommands } from '../modules/audit/index.ts';
+import { registerDevicesCommands } from '../modules/devices/index.ts';
 import type { CliContext } from '../platform/cli/cli-context.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { migrateDatabase } from '../platform/db/database.ts';
@@ -167,6 +168,7 @@ export function buildCli(): Command {
 
   registerAccountsCommands(program, context);
   registerAuditCommands(program, context);
+  registerDevicesCommands(program, context);
   program.addHelpText('after', () => allCommandsHelp(program));
   return program;
 }

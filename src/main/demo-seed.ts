@@ -82,17 +82,17 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
   const gateway = await createProduct(deps, asUser(alice.id), acme.id, {
     name: 'CardioLink Telemetry Gateway',
     description: 'Bedside gateway relaying cardiac telemetry to the central station.',
-    modelNumber: 'CLG-2200',
+    modelNumbers: ['CLG-2200'],
   });
   await createProduct(deps, asUser(alice.id), acme.id, {
     name: 'InfuGuard 500 Infusion Pump',
     description: 'Large-volume infusion pump with drug library.',
-    modelNumber: 'IG-500',
+    modelNumbers: ['IG-500'],
   });
   const driver = await createProduct(deps, asUser(nadia.id), northwind.id, {
     name: 'FlowSure Syringe Driver',
     description: 'Ambulatory syringe driver.',
-    modelNumber: 'FS-10',
+    modelNumbers: ['FS-10'],
   });
 
   const detectedAt = new Date(deps.clock.now().getTime() - 9 * 86_400_000).toISOString();

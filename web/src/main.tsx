@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import './components/theme.css';
 import './components/components.css';
+import './features/devices/devices.css';
 import './features/disclosures/disclosures.css';
 
 const root = document.getElementById('root');

@@ -180,3 +180,16 @@ export async function touchApiToken(db: DbOrTx, id: string, now: Date): Promise<
 export function toOrganizationKind(kind: string): OrganizationKind {
   return kind as OrganizationKind;
 }
+
+export async function listOrganizationsOfKind(
+  db: DbOrTx,
+  kind: string,
+  limit: number,
+): Promise<OrganizationRow[]> {
+  return db
+    .select()
+    .from(accountsOrganizations)
+    .where(eq(accountsOrganizations.kind, kind))
+    .orderBy(asc(accountsOrganizations.slug))
+    .limit(limit);
+}

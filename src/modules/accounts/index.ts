@@ -5,6 +5,7 @@ export { createApiToken, revokeApiToken } from './service/api-tokens.ts';
 export {
   createOrganization,
   createUser,
+  getOnlyOrganizationOfKind,
   getOrganization,
   hasAnyOrganization,
   setMembership,

@@ -214,7 +214,7 @@ describe('services write audit rows in their transaction', () => {
     const product = await createProduct(deps, userActor, organization.id, {
       name: 'Infusion pump',
       description: 'A pump',
-      modelNumber: 'IP-1',
+      modelNumbers: ['IP-1'],
     });
     const created = await deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'product.created'));
     expect(created).toHaveLength(1);
@@ -233,7 +233,6 @@ describe('services write audit rows in their transaction', () => {
     const failed = await createProduct(deps, userActor, organization.id, {
       name: 'Infusion pump',
       description: '',
-      modelNumber: null,
     }).then(
       () => null,
       (e: unknown) => e,

@@ -1,8 +1,12 @@
+export { registerDevicesCommands } from './devices.cli.ts';
 export { devicesRoutes } from './devices.routes.ts';
+export { importSbom } from './service/import-sbom.ts';
+export { createProductVersion, ensureProductVersion, getProductVersion } from './service/product-versions.ts';
 export {
   assertOwnProducts,
   createProduct,
+  findProductBySlugOrNull,
   getProduct,
   listProducts,
   productNamesById,
-} from './devices.service.ts';
+} from './service/products.ts';

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   CANDOR_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   CANDOR_WEB_DIST: z.string().optional(),
   CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CANDOR_SBOM_LIMIT_BYTES: z.coerce.number().int().positive().default(52_428_800),
 });
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   webDistDir: string;
   /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits, logs). */
   trustProxy: boolean;
+  /** Largest SBOM upload (JSON/XML body or multipart file). */
+  sbomLimitBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.CANDOR_BODY_LIMIT_BYTES,
     webDistDir: resolve(e.CANDOR_WEB_DIST ?? 'web/dist'),
     trustProxy: e.CANDOR_TRUST_PROXY === 'true',
+    sbomLimitBytes: e.CANDOR_SBOM_LIMIT_BYTES,
   };
 }

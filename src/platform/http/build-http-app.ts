@@ -33,6 +33,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route. Required: the app refuses to start when a route has none. */
     access?: AccessRule;
+    /** For downloads (documents sent as bytes, not JSON): how the OpenAPI document describes the 200. */
+    binaryResponse?: { description: string; contentTypes: readonly string[] };
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -184,6 +186,33 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       },
     },
     transform: jsonSchemaTransform,
+    // Downloads bypass the JSON serialiser, so their 200 is described here from the route's config.
+    transformObject: (documentObject) => {
+      const document = (
+        'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject
+      ) as {
+        paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+      };
+      for (const route of routes) {
+        const binary = route.config?.binaryResponse;
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+        for (const method of methods) {
+          const operation = binary ? document.paths?.[path]?.[String(method).toLowerCase()] : undefined;
+          if (!operation || !binary) continue;
+          operation.responses = {
+            200: {
+              description: binary.description,
+              content: Object.fromEntries(
+                binary.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            },
+            ...operation.responses,
+          };
+        }
+      }
+      return document as never;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 

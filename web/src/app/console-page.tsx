@@ -1,7 +1,5 @@
 import type { Membership, SessionView } from '@contracts/accounts/accounts.contracts.ts';
-import { useEffect } from 'react';
-import { Navigate, useParams } from 'react-router-dom';
-import { isApiError } from '../api/client.ts';
+import { Navigate, NavLink, Outlet, useParams } from 'react-router-dom';
 import { usePagedList } from '../api/use-paged-list.ts';
 import { Badge } from '../components/badge.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -13,6 +11,7 @@ import { listDisclosures } from '../features/disclosures/disclosures.api.ts';
 import { DisclosuresSection } from '../features/disclosures/disclosures-section.tsx';
 import { listIncidents } from '../features/incidents/incidents.api.ts';
 import { IncidentsSection } from '../features/incidents/incidents-section.tsx';
+import { type ConsoleContext, useConsoleContext, useSessionGuard } from './console-context.ts';
 import { useDocumentTitle } from './document-title.ts';
 import { RequireSession } from './require-session.tsx';
 
@@ -54,52 +53,79 @@ function NoOrganizations() {
   );
 }
 
-export function ConsolePage() {
+/**
+ * `/console/:orgId/*`: checks the session and the membership once, shows the console's navigation, and
+ * hands both to the page inside (see `useConsoleContext`).
+ */
+export function OrgConsoleLayout() {
   return <RequireSession>{(session) => <OrganizationConsole session={session} />}</RequireSession>;
 }
 
-/**
- * One organisation's workspace. Composes the modules' sections: the app shell is the only place that
- * knows all of them, as `src/main/` is on the server.
- */
 function OrganizationConsole({ session }: { session: SessionView }) {
   const { orgId = '' } = useParams();
-  const { api, setSession } = useSession();
   const membership = findMembership(session, orgId);
-  useDocumentTitle(membership ? `${membership.organization.name} console` : 'Console');
+  if (!membership) {
+    return <NotAMember />;
+  }
+  const context: ConsoleContext = { session, membership, orgId, canWrite: canAuthor(membership) };
+  return (
+    <>
+      <nav aria-label="Console" className="console-nav">
+        <ul className="console-nav__list">
+          <li>
+            <NavLink to={`/console/${orgId}`} end className="console-nav__link">
+              Overview
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/console/${orgId}/products`} className="console-nav__link">
+              Products
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/console/${orgId}/components`} className="console-nav__link">
+              Component search
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet context={context} key={orgId} />
+    </>
+  );
+}
+
+function NotAMember() {
+  useDocumentTitle('Console');
+  return (
+    <>
+      <PageHeader title="Organisation not available" />
+      <EmptyState title="You are not a member of this organisation">
+        <p>Choose one of your organisations with the switcher at the top of the page.</p>
+      </EmptyState>
+    </>
+  );
+}
+
+/**
+ * One organisation's overview. Composes the modules' sections: the app shell is the only place that
+ * knows all of them, as `src/main/` is on the server.
+ */
+export function ConsoleOverviewPage() {
+  const { session, membership, orgId, canWrite } = useConsoleContext();
+  const { api } = useSession();
+  useDocumentTitle(`${membership.organization.name} console`);
 
   const products = usePagedList(`products:${orgId}`, (cursor, signal) =>
-    membership ? listProducts(api, orgId, cursor, signal) : Promise.resolve({ items: [], nextCursor: null }),
+    listProducts(api, orgId, cursor, signal),
   );
   const incidents = usePagedList(`incidents:${orgId}`, (cursor, signal) =>
-    membership ? listIncidents(api, orgId, cursor, signal) : Promise.resolve({ items: [], nextCursor: null }),
+    listIncidents(api, orgId, cursor, signal),
   );
   const disclosures = usePagedList(`disclosures:${orgId}`, (cursor, signal) =>
-    membership
-      ? listDisclosures(api, orgId, cursor, signal)
-      : Promise.resolve({ items: [], nextCursor: null }),
+    listDisclosures(api, orgId, cursor, signal),
   );
+  useSessionGuard(products.error, incidents.error, disclosures.error);
 
-  // A 401 here means the session ended (expired or signed out elsewhere): go back to sign in.
-  const isSessionGone = [products.error, incidents.error, disclosures.error].some(
-    (error) => isApiError(error) && error.status === 401,
-  );
-  useEffect(() => {
-    if (isSessionGone) setSession(null);
-  }, [isSessionGone, setSession]);
-
-  if (!membership) {
-    return (
-      <>
-        <PageHeader title="Organisation not available" />
-        <EmptyState title="You are not a member of this organisation">
-          <p>Choose one of your organisations with the switcher at the top of the page.</p>
-        </EmptyState>
-      </>
-    );
-  }
-
-  const writable = canAuthor(membership);
   return (
     <>
       <PageHeader
@@ -113,24 +139,24 @@ function OrganizationConsole({ session }: { session: SessionView }) {
             </span>
           </>
         }
-        description={writable ? undefined : readOnlyReason(membership)}
+        description={canWrite ? undefined : readOnlyReason(membership)}
       />
-      <nav aria-label="Console sections" className="section-nav">
+      <nav aria-label="Sections on this page" className="section-nav">
         <a href="#disclosures">Disclosures</a>
         <a href="#incidents">Incidents</a>
         <a href="#products">Products</a>
       </nav>
-      <div className="stack" key={orgId}>
+      <div className="stack">
         <DisclosuresSection
           orgId={orgId}
           disclosures={disclosures}
           products={products.items}
           incidents={incidents.items}
-          canWrite={writable}
+          canWrite={canWrite}
           currentUserId={session.user.id}
         />
-        <IncidentsSection orgId={orgId} incidents={incidents} products={products.items} canWrite={writable} />
-        <ProductsSection orgId={orgId} products={products} canWrite={writable} />
+        <IncidentsSection orgId={orgId} incidents={incidents} products={products.items} canWrite={canWrite} />
+        <ProductsSection orgId={orgId} products={products} canWrite={canWrite} />
       </div>
     </>
   );

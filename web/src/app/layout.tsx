@@ -45,7 +45,7 @@ export function Layout() {
 function SiteHeader() {
   const { state, signOut } = useSession();
   const navigate = useNavigate();
-  const consoleMatch = useMatch('/console/:orgId');
+  const consoleMatch = useMatch('/console/:orgId/*');
   const isSignInPage = useMatch('/sign-in') !== null;
   const session = state.status === 'signed-in' ? state.session : null;
   const currentOrgId = consoleMatch?.params.orgId;

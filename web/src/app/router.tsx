@@ -1,8 +1,12 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { SignInPage } from '../features/accounts/sign-in-page.tsx';
+import { ComponentSearchPage } from '../features/devices/component-search-page.tsx';
+import { ProductPage } from '../features/devices/product-page.tsx';
+import { ProductsPage } from '../features/devices/products-page.tsx';
+import { VersionPage } from '../features/devices/version-page.tsx';
 import { PublicDisclosureListPage } from '../features/disclosures/public-disclosure-list-page.tsx';
 import { PublicDisclosurePage } from '../features/disclosures/public-disclosure-page.tsx';
-import { ConsoleIndexPage, ConsolePage } from './console-page.tsx';
+import { ConsoleIndexPage, ConsoleOverviewPage, OrgConsoleLayout } from './console-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -14,7 +18,18 @@ export const router = createBrowserRouter([
       { path: 'disclosures/:disclosureId', element: <PublicDisclosurePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'console', element: <ConsoleIndexPage /> },
-      { path: 'console/:orgId', element: <ConsolePage /> },
+      {
+        path: 'console/:orgId',
+        element: <OrgConsoleLayout />,
+        children: [
+          { index: true, element: <ConsoleOverviewPage /> },
+          { path: 'products', element: <ProductsPage /> },
+          { path: 'products/:productId', element: <ProductPage /> },
+          { path: 'products/:productId/versions/:versionId', element: <VersionPage /> },
+          { path: 'components', element: <ComponentSearchPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,8 @@
-import type { InputHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import { FieldError, FieldHint, FieldLabel, type FieldProps, useFieldIds } from './field.tsx';
 
-type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
+/** `ref` reaches the input (React 19 passes it as a prop), for focusing it or clearing a file input. */
+type TextFieldProps = FieldProps & Omit<ComponentPropsWithRef<'input'>, 'id'>;
 
 export function TextField({ label, hint, error, optional = false, className, ...input }: TextFieldProps) {
   const ids = useFieldIds(hint, error);

@@ -1,6 +1,6 @@
 import { withTransaction } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import type { Role } from '../../../shared/access.ts';
+import type { OrganizationKind, Role } from '../../../shared/access.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
@@ -14,6 +14,7 @@ import {
   insertOrganization,
   insertUser,
   listMembersOfOrganization,
+  listOrganizationsOfKind,
   type OrganizationRow,
   toOrganizationKind,
   upsertMembership,
@@ -136,4 +137,22 @@ export async function listMembers(deps: Pick<Deps, 'db'>, organizationId: string
 /** Whether any organisation exists (an empty installation gets demo data or a first admin). */
 export async function hasAnyOrganization(deps: Pick<Deps, 'db'>): Promise<boolean> {
   return (await countOrganizations(deps.db)) > 0;
+}
+
+/**
+ * The one organisation of a kind, for commands that may leave it implicit; throws `invalid` when there
+ * are none or several (then the caller must name one).
+ */
+export async function getOnlyOrganizationOfKind(
+  deps: Pick<Deps, 'db'>,
+  kind: OrganizationKind,
+): Promise<Organization> {
+  const rows = await listOrganizationsOfKind(deps.db, kind, 2);
+  if (rows.length !== 1) {
+    throw new DomainError(
+      'invalid',
+      `There are ${rows.length === 0 ? 'no' : 'several'} ${kind} organisations: name one with --org.`,
+    );
+  }
+  return toOrganization(rows[0] as OrganizationRow);
 }

@@ -1,10 +1,10 @@
 import type { Product } from '@contracts/devices/devices.contracts.ts';
+import { Link } from 'react-router-dom';
 import type { PagedList } from '../../api/use-paged-list.ts';
 import { Card } from '../../components/card.tsx';
-import { DataTable } from '../../components/data-table.tsx';
-import { DateText } from '../../components/format.tsx';
 import { PagedListView } from '../../components/paged-list-view.tsx';
 import { CreateProductForm } from './create-product-form.tsx';
+import { ProductTable } from './product-table.tsx';
 
 interface ProductsSectionProps {
   orgId: string;
@@ -14,7 +14,17 @@ interface ProductsSectionProps {
 
 export function ProductsSection({ orgId, products, canWrite }: ProductsSectionProps) {
   return (
-    <Card title="Products" id="products" description="The devices this organisation makes and supports.">
+    <Card
+      title="Products"
+      id="products"
+      description="The devices this organisation makes and supports, with their versions and SBOMs."
+      actions={
+        <p className="card__links">
+          <Link to={`/console/${orgId}/products`}>All products</Link>
+          <Link to={`/console/${orgId}/components`}>Search components</Link>
+        </p>
+      }
+    >
       <PagedListView
         list={products}
         noun="products"
@@ -25,25 +35,7 @@ export function ProductsSection({ orgId, products, canWrite }: ProductsSectionPr
             : 'This organisation has registered no products.'
         }
       >
-        <DataTable
-          caption="Products"
-          hideCaption
-          rows={products.items}
-          rowKey={(product) => product.id}
-          columns={[
-            { header: 'Name', isRowHeader: true, cell: (product) => product.name },
-            {
-              header: 'Model number',
-              cell: (product) => product.modelNumber ?? <span className="muted">—</span>,
-            },
-            {
-              header: 'Description',
-              className: 'table__wide',
-              cell: (product) => product.description || <span className="muted">—</span>,
-            },
-            { header: 'Added', cell: (product) => <DateText iso={product.createdAt} /> },
-          ]}
-        />
+        <ProductTable orgId={orgId} products={products.items} caption="Products" hideCaption />
       </PagedListView>
       {canWrite ? <CreateProductForm orgId={orgId} onCreated={products.upsert} /> : null}
     </Card>

@@ -1,0 +1,88 @@
+/**
+ * One measurement in its own process, so that peak memory (max RSS) belongs to this case alone.
+ * Usage: tsx bench/sbom-ingest-case.ts <json|xml> <parse|import> <components>
+ * Prints one JSON line: { ms, parseMs, components, baselineRssMb, maxRssMb }.
+ * Times are the best of three runs (warm code, as in a running server); memory is measured before the
+ * bare parse runs, so the floor's own allocations do not count against Candor.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createDeps } from '../src/main/deps.ts';
+import { createOrganization } from '../src/modules/accounts/index.ts';
+import { parseSbom } from '../src/modules/devices/domain/sbom/parse-sbom.ts';
+import { createProduct, createProductVersion, importSbom } from '../src/modules/devices/index.ts';
+import { loadConfig } from '../src/platform/config/config.ts';
+import { systemActor } from '../src/shared/actor.ts';
+import { syntheticCycloneDx } from './synthetic-sbom.ts';
+
+const [format = 'json', mode = 'parse', count = '10000'] = process.argv.slice(2);
+const bytes = new TextEncoder().encode(syntheticCycloneDx(Number(count), format === 'xml' ? 'xml' : 'json'));
+
+async function bestOf(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+let ms: number;
+let components = 0;
+let baselineRssMb: number;
+if (mode === 'parse') {
+  baselineRssMb = process.memoryUsage().rss / 1_048_576;
+  ms = await bestOf(3, () => {
+    components = parseSbom(bytes).components.length;
+  });
+} else {
+  const dir = await mkdtemp(join(tmpdir(), 'candor-bench-'));
+  const deps = await createDeps(
+    loadConfig({ ...process.env, CANDOR_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+    pino({ level: 'silent' }),
+  );
+  try {
+    const actor = systemActor('bench');
+    const org = await createOrganization(deps, actor, { slug: 'bench', name: 'Bench', kind: 'manufacturer' });
+    const product = await createProduct(deps, actor, org.id, { name: 'Bench device' });
+    const versionIds: string[] = [];
+    for (const label of ['1', '2', '3']) {
+      const version = await createProductVersion(deps, actor, org.id, product.id, {
+        label,
+        releasedOn: null,
+        supportPhase: 'supported',
+        endOfSupportOn: null,
+      });
+      versionIds.push(version.id);
+    }
+    baselineRssMb = process.memoryUsage().rss / 1_048_576;
+    const targets = versionIds.map((versionId) => ({
+      organizationId: org.id,
+      productId: product.id,
+      versionId,
+    }));
+    ms = await bestOf(3, async () => {
+      const target = targets.shift();
+      if (!target) throw new Error('no version left');
+      components = (await importSbom(deps, actor, target, bytes)).components;
+    });
+  } finally {
+    await deps.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+// The floor: bare parsing of the same bytes (JSON.parse, or fast-xml-parser for XML).
+const text = () => new TextDecoder().decode(bytes);
+let bareParse: () => unknown = () => JSON.parse(text());
+if (format === 'xml') {
+  const { XMLParser } = await import('fast-xml-parser');
+  const parser = new XMLParser({ ignoreAttributes: false, processEntities: false });
+  bareParse = () => parser.parse(text());
+}
+const parseMs = await bestOf(3, bareParse);
+process.stdout.write(`${JSON.stringify({ ms, parseMs, components, baselineRssMb, maxRssMb })}\n`);

@@ -1,0 +1,149 @@
+import { withTransaction } from '../../../platform/db/database.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { sha256Hex } from '../../../shared/canonical-json.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { newId } from '../../../shared/ids.ts';
+import { recordAuditEvent } from '../../audit/index.ts';
+import type { SbomImportResult } from '../devices.contracts.ts';
+import {
+  type ComponentRow,
+  findProductVersion,
+  findSbomByHash,
+  insertSbom,
+  replaceVersionComponents,
+  type SbomRow,
+} from '../devices.repository.ts';
+import { parseSbom } from '../domain/sbom/parse-sbom.ts';
+import type { SbomComponent } from '../domain/sbom/sbom-model.ts';
+import { toSbomDocument } from './mappers.ts';
+
+/** Type and name of a canonical purl, lower-cased, for search: `pkg:apk/alpine/openssl@3` → apk, openssl. */
+function purlTypeAndName(purl: string | null): { purlType: string | null; purlName: string | null } {
+  const match = purl ? /^pkg:([a-zA-Z0-9.+-]+)\/(?:[^@?#]*\/)?([^/@?#]+)/.exec(purl) : null;
+  if (!match) return { purlType: null, purlName: null };
+  let name = match[2] as string;
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep the encoded form
+  }
+  return { purlType: (match[1] as string).toLowerCase(), purlName: name.toLowerCase() };
+}
+
+/**
+ * Imports an SBOM document into a product version: keeps the original bytes and their SHA-256, and
+ * makes its components the version's current ones, all in one transaction. The same bytes imported
+ * again change nothing (`alreadyImported`). Throws `not_found` for an unknown version and `invalid`
+ * for a document that is not a supported SBOM.
+ */
+export async function importSbom(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  target: { organizationId: string; productId: string; versionId: string },
+  bytes: Uint8Array,
+): Promise<SbomImportResult> {
+  const version = await findProductVersion(
+    deps.db,
+    target.organizationId,
+    target.productId,
+    target.versionId,
+  );
+  if (!version) throw new DomainError('not_found', 'No such product version.');
+  if (bytes.byteLength === 0) throw new DomainError('invalid', 'The upload is empty.');
+  const sha256 = sha256Hex(bytes);
+  const existing = await findSbomByHash(deps.db, version.id, sha256);
+  if (existing) {
+    const sbom = toSbomDocument(existing);
+    return {
+      sbom,
+      alreadyImported: true,
+      components: sbom.componentCount,
+      skipped: sbom.skipped.length,
+      warnings: sbom.warnings,
+    };
+  }
+
+  const parsed = parseSbom(bytes);
+  const now = deps.clock.now();
+  const sbomRow: SbomRow = {
+    id: newId(),
+    organizationId: target.organizationId,
+    productVersionId: version.id,
+    format: parsed.format,
+    specVersion: parsed.specVersion,
+    author: parsed.author,
+    documentCreatedAt: parseTimestamp(parsed.createdAt),
+    sha256,
+    byteSize: bytes.byteLength,
+    original: bytes,
+    componentCount: parsed.components.length,
+    warnings: parsed.warnings,
+    skipped: parsed.skipped,
+    uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
+    createdAt: now,
+  };
+  const components = parsed.components.map((c) =>
+    toComponentRow(c, target.organizationId, version.id, sbomRow.id),
+  );
+  const dependencies = parsed.dependencies.map((d) => ({
+    productVersionId: version.id,
+    sbomId: sbomRow.id,
+    fromRef: d.from,
+    toRef: d.to,
+  }));
+
+  const { original: _bytes, ...summary } = sbomRow;
+  const sbom = toSbomDocument(summary);
+  await withTransaction(deps.db, async (tx) => {
+    await insertSbom(tx, sbomRow);
+    await replaceVersionComponents(tx, version.id, components, dependencies);
+    await recordAuditEvent(tx, deps.clock, actor, {
+      action: 'sbom.imported',
+      organizationId: target.organizationId,
+      entityType: 'sbom',
+      entityId: sbomRow.id,
+      after: { ...sbom, productId: target.productId },
+    });
+  });
+  return {
+    sbom,
+    alreadyImported: false,
+    components: parsed.components.length,
+    skipped: parsed.skipped.length,
+    warnings: parsed.warnings,
+  };
+}
+
+function parseTimestamp(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function toComponentRow(
+  c: SbomComponent,
+  organizationId: string,
+  versionId: string,
+  sbomId: string,
+): ComponentRow {
+  return {
+    id: newId(),
+    organizationId,
+    productVersionId: versionId,
+    sbomId,
+    ref: c.ref,
+    name: c.name,
+    version: c.version,
+    supplier: c.supplier,
+    type: c.type,
+    purl: c.purl,
+    ...purlTypeAndName(c.purl),
+    cpe: c.cpe,
+    swidTagId: c.swidTagId,
+    hashes: c.hashes,
+    licenseExpression: c.licenseExpression,
+    sourcePath: c.sourcePath,
+    identityHint: c.identityHint,
+  };
+}
