@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDeps } from '../src/main/deps.ts';
@@ -9,33 +7,8 @@ import { loadConfig } from '../src/platform/config/config.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { newId } from '../src/shared/ids.ts';
 import { adminUrl, withAdminClient } from './support/postgres-admin.ts';
+import { candor, type Env } from './support/run-cli.ts';
 import { testDatabaseEnv } from './support/test-env.ts';
-
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-type Env = Record<string, string | undefined>;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/candor.js …` as a user would; `stdin` is written and closed. */
-function candor(env: Env, args: string[], stdin?: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [join(repoRoot, 'bin/candor.js'), ...args],
-      { cwd: repoRoot, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? '');
-  });
-}
 
 /** Opens the database of `env` in this process (PGlite: only while no CLI runs on it). */
 async function withDeps<T>(env: Env, work: (deps: Deps) => Promise<T>): Promise<T> {
