@@ -30,6 +30,15 @@ describe('demo data', () => {
     );
     expect(drafts.rows[0]?.n).toBe(1);
 
+    // The gateway's two releases come with SBOMs, so search and diffs have something to show.
+    const components = await deps.db.execute(
+      sql`SELECT count(*)::int AS n FROM devices_components WHERE lower(name) = 'openssl'`,
+    );
+    expect(components.rows[0]?.n).toBe(2);
+    const sboms = await deps.db.execute(sql`SELECT warnings FROM devices_sboms`);
+    expect(sboms.rows).toHaveLength(2);
+    for (const row of sboms.rows) expect(row.warnings).toEqual([]);
+
     const session = await signIn(deps, demoCredentials);
     expect(session.view.memberships.map((m) => m.organization.slug)).toContain('acme-medical');
     expect((await verifyAuditChain(deps)).ok).toBe(true);

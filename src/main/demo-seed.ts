@@ -4,12 +4,13 @@ import {
   hasAnyOrganization,
   setMembership,
 } from '../modules/accounts/index.ts';
-import { createProduct } from '../modules/devices/index.ts';
+import { createProduct, createProductVersion, importSbom } from '../modules/devices/index.ts';
 import { approveDisclosure, draftDisclosure, publishDisclosure } from '../modules/disclosures/index.ts';
 import { recordIncident } from '../modules/incidents/index.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../shared/actor.ts';
 import { systemActor } from '../shared/actor.ts';
+import { demoReleases, demoSbom } from './demo-sboms.ts';
 
 /** The demo sign-in printed by `npm start`: an admin of a demo manufacturer. Demo data only. */
 export const demoCredentials = {
@@ -84,6 +85,20 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
     description: 'Bedside gateway relaying cardiac telemetry to the central station.',
     modelNumbers: ['CLG-2200'],
   });
+  for (const release of demoReleases) {
+    const version = await createProductVersion(deps, asUser(alice.id), acme.id, gateway.id, {
+      label: release,
+      releasedOn: release === '4.0.0' ? '2024-03-01' : '2026-11-20',
+      supportPhase: release === '4.0.0' ? 'security-updates-only' : 'supported',
+      endOfSupportOn: release === '4.0.0' ? '2027-03-01' : '2031-11-20',
+    });
+    await importSbom(
+      deps,
+      asUser(alice.id),
+      { organizationId: acme.id, productId: gateway.id, versionId: version.id },
+      demoSbom(release),
+    );
+  }
   await createProduct(deps, asUser(alice.id), acme.id, {
     name: 'InfuGuard 500 Infusion Pump',
     description: 'Large-volume infusion pump with drug library.',

@@ -157,7 +157,8 @@ describe.skipIf(!existsSync(chromiumPath))('web app in a browser', () => {
       const session = (await (await page.request.get('/api/v1/auth/session')).json()) as SessionBody;
       const [first] = session.memberships;
       if (!first) throw new Error('the demo user has no membership');
-      expect(page.url()).toContain(`/console/${first.organization.id}`);
+      // The console redirects to the first organisation after sign-in: wait for it.
+      await expect.poll(() => page.url()).toContain(`/console/${first.organization.id}`);
 
       const switcher = page.getByRole('combobox', { name: 'Organisation' });
       await expect.poll(() => switcher.inputValue()).toBe(first.organization.id);
