@@ -56,7 +56,11 @@ export interface AffectedRange {
   events: RangeEvent[];
 }
 
-export type RangeEvent = { introduced: string } | { fixed: string } | { last_affected: string } | { limit: string };
+export type RangeEvent =
+  | { introduced: string }
+  | { fixed: string }
+  | { last_affected: string }
+  | { limit: string };
 
 /** NVD configuration: nodes combined with `operator` (AND for "running on/with" platform context). */
 export interface CpeConfiguration {
