@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { auditJobs } from '../modules/audit/index.ts';
+import { matchProductVersions, vulnerabilitiesJobs } from '../modules/vulnerabilities/index.ts';
 import type { Config } from '../platform/config/config.ts';
 import { appliedMigrationCount, expectedMigrationCount, migrateDatabase } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
@@ -22,23 +23,30 @@ export async function createDeps(
     throw error;
   }
   const jobs = openJobQueue(database, logger);
-  return {
+  const deps: Deps & { close(): Promise<void> } = {
     config,
     database,
     db: database.db,
     clock: options.clock ?? systemClock,
     logger,
     jobs,
+    hooks: {},
     async close() {
       await jobs.stop();
       await database.close();
     },
   };
+  // Matching right after an SBOM import: the uploader sees findings at once, and it is a few indexed
+  // lookups per component (feed imports re-match in the background instead).
+  deps.hooks.afterSbomImported = async (productVersionId) => {
+    await matchProductVersions(deps, [productVersionId]);
+  };
+  return deps;
 }
 
 /** Every module's background jobs; the API process enqueues them, workers run them. */
 export function allJobs(deps: Deps): AnyJobDefinition[] {
-  return [...auditJobs(deps)];
+  return [...auditJobs(deps), ...vulnerabilitiesJobs(deps)];
 }
 
 export async function checkReadiness(

@@ -12,4 +12,11 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   jobs: JobQueue;
+  /**
+   * Cross-module reactions wired in main/ (a module may not import the module that reacts to it):
+   * after an SBOM import, vulnerability matching runs for that version.
+   */
+  hooks: {
+    afterSbomImported?(productVersionId: string): Promise<void>;
+  };
 }

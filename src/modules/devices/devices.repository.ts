@@ -291,3 +291,62 @@ export async function searchComponents(db: DbOrTx, search: ComponentSearch) {
     .orderBy(asc(sql`lower(${devicesComponents.name})`), asc(devicesComponents.id))
     .limit(search.limit);
 }
+
+const matchingColumns = {
+  organizationId: devicesComponents.organizationId,
+  productVersionId: devicesComponents.productVersionId,
+  name: devicesComponents.name,
+  version: devicesComponents.version,
+  purl: devicesComponents.purl,
+  cpe: devicesComponents.cpe,
+};
+
+export async function listComponentsOfVersions(db: DbOrTx, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .select(matchingColumns)
+    .from(devicesComponents)
+    .where(inArray(devicesComponents.productVersionId, versionIds));
+}
+
+/** Product versions holding a component under any of these (purl type, name) or (CPE vendor, product) keys. */
+export async function findVersionIdsByKeys(
+  db: DbOrTx,
+  keys: { kind: 'purl' | 'cpe'; namespace: string; name: string }[],
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const batch = keys.slice(i, i + 500);
+    const conditions = batch.map((k) =>
+      k.kind === 'purl'
+        ? and(eq(devicesComponents.purlType, k.namespace), eq(devicesComponents.purlName, k.name))
+        : and(eq(devicesComponents.cpeVendor, k.namespace), eq(devicesComponents.cpeProduct, k.name)),
+    );
+    const rows = await db
+      .selectDistinct({ id: devicesComponents.productVersionId })
+      .from(devicesComponents)
+      .where(or(...conditions));
+    for (const row of rows) ids.add(row.id);
+  }
+  return [...ids];
+}
+
+export async function describeVersions(db: DbOrTx, organizationId: string, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .select({
+      versionId: devicesProductVersions.id,
+      label: devicesProductVersions.label,
+      productId: devicesProducts.id,
+      productName: devicesProducts.name,
+      productSlug: devicesProducts.slug,
+    })
+    .from(devicesProductVersions)
+    .innerJoin(devicesProducts, eq(devicesProducts.id, devicesProductVersions.productId))
+    .where(
+      and(
+        eq(devicesProductVersions.organizationId, organizationId),
+        inArray(devicesProductVersions.id, versionIds),
+      ),
+    );
+}

@@ -118,6 +118,9 @@ export const devicesComponents = pgTable(
     purlType: text(),
     purlName: text(),
     cpe: text(),
+    /** CPE vendor and product, unescaped and lower-cased, for matching lookups. */
+    cpeVendor: text(),
+    cpeProduct: text(),
     swidTagId: text(),
     hashes: jsonb().notNull(),
     licenseExpression: text(),
@@ -128,6 +131,8 @@ export const devicesComponents = pgTable(
     index('devices_components_version_idx').on(t.productVersionId),
     index('devices_components_organization_name_idx').on(t.organizationId, sql`lower(${t.name})`),
     index('devices_components_purl_idx').on(t.organizationId, t.purlType, t.purlName),
+    index('devices_components_cpe_idx').on(t.cpeVendor, t.cpeProduct),
+    index('devices_components_purl_lookup_idx').on(t.purlType, t.purlName),
   ],
 );
 

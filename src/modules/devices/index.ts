@@ -1,5 +1,12 @@
 export { registerDevicesCommands } from './devices.cli.ts';
 export { devicesRoutes } from './devices.routes.ts';
+export { parseSbom } from './domain/sbom/parse-sbom.ts';
+export {
+  type ComponentForMatching,
+  describeProductVersions,
+  findProductVersionsByComponentKeys,
+  listComponentsForMatching,
+} from './service/components-for-matching.ts';
 export { importSbom } from './service/import-sbom.ts';
 export { createProductVersion, ensureProductVersion, getProductVersion } from './service/product-versions.ts';
 export {

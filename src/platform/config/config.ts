@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   CANDOR_WEB_DIST: z.string().optional(),
   CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CANDOR_SBOM_LIMIT_BYTES: z.coerce.number().int().positive().default(52_428_800),
+  CANDOR_FEEDS_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   trustProxy: boolean;
   /** Largest SBOM upload (JSON/XML body or multipart file). */
   sbomLimitBytes: number;
+  /** Where the scheduled feed import looks for osv/, nvd/, cve5/, kev/ and epss/ folders (optional). */
+  feedsDir: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: resolve(e.CANDOR_WEB_DIST ?? 'web/dist'),
     trustProxy: e.CANDOR_TRUST_PROXY === 'true',
     sbomLimitBytes: e.CANDOR_SBOM_LIMIT_BYTES,
+    feedsDir: e.CANDOR_FEEDS_DIR ? resolve(e.CANDOR_FEEDS_DIR) : null,
   };
 }

@@ -14,6 +14,7 @@ import {
   replaceVersionComponents,
   type SbomRow,
 } from '../devices.repository.ts';
+import { parseCpe23 } from '../domain/sbom/cpe.ts';
 import { parseSbom } from '../domain/sbom/parse-sbom.ts';
 import type { SbomComponent } from '../domain/sbom/sbom-model.ts';
 import { toSbomDocument } from './mappers.ts';
@@ -28,7 +29,10 @@ function purlTypeAndName(purl: string | null): { purlType: string | null; purlNa
   } catch {
     // keep the encoded form
   }
-  return { purlType: (match[1] as string).toLowerCase(), purlName: name.toLowerCase() };
+  const purlType = (match[1] as string).toLowerCase();
+  // PyPI names compare after PEP 503 normalisation, so the lookup key is normalised too.
+  const purlName = purlType === 'pypi' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name.toLowerCase();
+  return { purlType, purlName };
 }
 
 /**
@@ -38,7 +42,7 @@ function purlTypeAndName(purl: string | null): { purlType: string | null; purlNa
  * for a document that is not a supported SBOM.
  */
 export async function importSbom(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'hooks'>>,
   actor: Actor,
   target: { organizationId: string; productId: string; versionId: string },
   bytes: Uint8Array,
@@ -106,6 +110,7 @@ export async function importSbom(
       after: { ...sbom, productId: target.productId },
     });
   });
+  await deps.hooks?.afterSbomImported?.(version.id);
   return {
     sbom,
     alreadyImported: false,
@@ -113,6 +118,14 @@ export async function importSbom(
     skipped: parsed.skipped.length,
     warnings: parsed.warnings,
   };
+}
+
+/** CPE vendor and product (unescaped, lower-cased) for matching lookups; null for ANY/NA or no CPE. */
+function cpeVendorAndProduct(cpe: string | null): { cpeVendor: string | null; cpeProduct: string | null } {
+  const attributes = cpe ? parseCpe23(cpe) : null;
+  const usable = (value: string | undefined) =>
+    value && value !== '*' && value !== '-' ? value.toLowerCase() : null;
+  return { cpeVendor: usable(attributes?.vendor), cpeProduct: usable(attributes?.product) };
 }
 
 function parseTimestamp(value: string | null): Date | null {
@@ -140,6 +153,7 @@ function toComponentRow(
     purl: c.purl,
     ...purlTypeAndName(c.purl),
     cpe: c.cpe,
+    ...cpeVendorAndProduct(c.cpe),
     swidTagId: c.swidTagId,
     hashes: c.hashes,
     licenseExpression: c.licenseExpression,

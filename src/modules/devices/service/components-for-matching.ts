@@ -1,0 +1,37 @@
+import type { Deps } from '../../../platform/deps.ts';
+import { describeVersions, findVersionIdsByKeys, listComponentsOfVersions } from '../devices.repository.ts';
+
+/** What matching needs of a component; other modules read components only through these functions. */
+export interface ComponentForMatching {
+  organizationId: string;
+  productVersionId: string;
+  name: string;
+  version: string | null;
+  purl: string | null;
+  cpe: string | null;
+}
+
+export async function listComponentsForMatching(
+  deps: Pick<Deps, 'db'>,
+  productVersionIds: string[],
+): Promise<ComponentForMatching[]> {
+  return listComponentsOfVersions(deps.db, productVersionIds);
+}
+
+/** Product versions with a component under one of the keys: the re-match after new advisories. */
+export async function findProductVersionsByComponentKeys(
+  deps: Pick<Deps, 'db'>,
+  keys: { kind: 'purl' | 'cpe'; namespace: string; name: string }[],
+): Promise<string[]> {
+  return findVersionIdsByKeys(deps.db, keys);
+}
+
+/** Product and label of versions of one organisation, for showing findings. */
+export async function describeProductVersions(
+  deps: Pick<Deps, 'db'>,
+  organizationId: string,
+  versionIds: string[],
+) {
+  const rows = await describeVersions(deps.db, organizationId, [...new Set(versionIds)]);
+  return new Map(rows.map((r) => [r.versionId, r]));
+}

@@ -1,0 +1,5 @@
+export { importFeed } from './service/import-feed.ts';
+export { matchProductVersions } from './service/match-product-versions.ts';
+export { registerVulnerabilitiesCommands } from './vulnerabilities.cli.ts';
+export { vulnerabilitiesJobs } from './vulnerabilities.jobs.ts';
+export { vulnerabilitiesRoutes } from './vulnerabilities.routes.ts';

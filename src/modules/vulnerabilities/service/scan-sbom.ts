@@ -1,0 +1,128 @@
+import type { Deps } from '../../../platform/deps.ts';
+import { parseSbom } from '../../devices/index.ts';
+import type { Advisory } from '../domain/advisory-model.ts';
+import { matchComponent } from '../domain/match/match-component.ts';
+import { componentKeyOf, componentLookupKeys, type LookupKey } from '../domain/package-identity.ts';
+import {
+  findAdvisoriesByKeys,
+  findKevAndEpss,
+  findVulnerabilityById,
+} from '../vulnerabilities.repository.ts';
+
+export interface ScanFinding {
+  component: { name: string; version: string | null; purl: string | null; cpe: string | null; ref: string };
+  vulnerability: {
+    id: string;
+    ids: string[];
+    summary: string | null;
+    cvssScore: number | null;
+    cvssVector: string | null;
+    kevDateAdded: string | null;
+    epss: number | null;
+  };
+  confidence: 'high' | 'medium' | 'low';
+  matchedBy: string;
+  reasons: string[];
+  fixedIn: string | null;
+}
+
+export interface ScanResult {
+  sbom: { format: string; specVersion: string; subject: { name: string; version: string | null } | null };
+  components: number;
+  findings: ScanFinding[];
+}
+
+const rank = { low: 1, medium: 2, high: 3 } as const;
+
+/**
+ * Matches an SBOM against the local advisory store without saving anything: the offline, one-shot
+ * scan a release pipeline runs. Throws `invalid` for a document that is not a supported SBOM.
+ */
+export async function scanSbom(deps: Pick<Deps, 'db'>, bytes: Uint8Array): Promise<ScanResult> {
+  const sbom = parseSbom(bytes);
+  const keys = new Map<string, LookupKey>();
+  for (const component of sbom.components) {
+    for (const key of componentLookupKeys(component))
+      keys.set(`${key.kind}\u0000${key.namespace}\u0000${key.name}`, key);
+  }
+  const rows = await findAdvisoriesByKeys(deps.db, [...keys.values()]);
+  const advisories = rows.map((r) => r.record as Advisory);
+  const vulnerabilityOf = new Map(rows.map((r) => [`${r.source}\u0000${r.sourceId}`, r.vulnerabilityId]));
+  const byKey = new Map<
+    string,
+    {
+      component: (typeof sbom.components)[number];
+      vulnerabilityId: string;
+      finding: Omit<ScanFinding, 'component' | 'vulnerability'>;
+    }
+  >();
+  for (const component of sbom.components) {
+    for (const match of matchComponent({ key: componentKeyOf(component), ...component }, advisories)) {
+      const vulnerabilityId = vulnerabilityOf.get(`${match.advisorySource}\u0000${match.advisoryId}`);
+      if (!vulnerabilityId) continue;
+      const key = `${component.ref}\u0000${vulnerabilityId}`;
+      const current = byKey.get(key);
+      const reasons = match.reasons.map((r) => `${match.advisorySource}:${match.advisoryId}: ${r}`);
+      if (!current) {
+        byKey.set(key, {
+          component,
+          vulnerabilityId,
+          finding: {
+            confidence: match.confidence,
+            matchedBy: match.matchedBy,
+            reasons,
+            fixedIn: match.fixedIn,
+          },
+        });
+      } else {
+        current.finding.reasons.push(...reasons);
+        if (rank[match.confidence] > rank[current.finding.confidence])
+          current.finding.confidence = match.confidence;
+        current.finding.fixedIn ??= match.fixedIn;
+      }
+    }
+  }
+  const vulnerabilities = new Map<string, NonNullable<Awaited<ReturnType<typeof findVulnerabilityById>>>>();
+  for (const { vulnerabilityId } of byKey.values()) {
+    if (vulnerabilities.has(vulnerabilityId)) continue;
+    const row = await findVulnerabilityById(deps.db, vulnerabilityId);
+    if (row) vulnerabilities.set(vulnerabilityId, row);
+  }
+  const cves = [...vulnerabilities.values()].flatMap((v) => v.ids.filter((id) => id.startsWith('CVE-')));
+  const { kev, epss } = await findKevAndEpss(deps.db, cves);
+  const findings: ScanFinding[] = [];
+  for (const { component, vulnerabilityId, finding } of byKey.values()) {
+    const v = vulnerabilities.get(vulnerabilityId);
+    if (!v || v.withdrawn) continue;
+    const cve = v.ids.find((id) => id.startsWith('CVE-'));
+    findings.push({
+      component: {
+        name: component.name,
+        version: component.version,
+        purl: component.purl,
+        cpe: component.cpe,
+        ref: component.ref,
+      },
+      vulnerability: {
+        id: v.displayId,
+        ids: v.ids,
+        summary: v.summary,
+        cvssScore: v.cvssScore,
+        cvssVector: v.cvssVector,
+        kevDateAdded: cve ? (kev.get(cve) ?? null) : null,
+        epss: cve ? (epss.get(cve)?.epss ?? null) : null,
+      },
+      ...finding,
+    });
+  }
+  findings.sort(
+    (a, b) =>
+      (b.vulnerability.cvssScore ?? -1) - (a.vulnerability.cvssScore ?? -1) ||
+      a.component.name.localeCompare(b.component.name),
+  );
+  return {
+    sbom: { format: sbom.format, specVersion: sbom.specVersion, subject: sbom.subject },
+    components: sbom.components.length,
+    findings,
+  };
+}
