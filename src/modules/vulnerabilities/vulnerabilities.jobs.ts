@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { defineJob } from '../../platform/jobs/job-queue.ts';
 import { feedKinds, importFeed } from './service/import-feed.ts';
+import { deliverWebhookJob } from './service/webhooks.ts';
 
 /**
  * Reads the configured feeds directory (CANDOR_FEEDS_DIR) every hour: each of its osv/, nvd/, cve5/,
@@ -35,5 +36,5 @@ export function importFeedsJob(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'log
 }
 
 export function vulnerabilitiesJobs(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'logger'>) {
-  return [importFeedsJob(deps)];
+  return [importFeedsJob(deps), deliverWebhookJob(deps)];
 }

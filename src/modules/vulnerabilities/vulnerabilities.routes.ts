@@ -8,6 +8,7 @@ import { IdSchema, OrganizationParamsSchema } from '../../shared/contract-helper
 import { findVulnerabilityInPortfolio, listVersionFindings } from './service/findings.ts';
 import { listOrganizationNotifications, markOrganizationNotificationRead } from './service/notifications.ts';
 import { listVexStatements, setVexStatement } from './service/vex.ts';
+import { deleteWebhook, getWebhook, setWebhook } from './service/webhooks.ts';
 import { registerVexDocumentRoutes } from './vex-document.routes.ts';
 import {
   FindingFilterSchema,
@@ -130,6 +131,57 @@ export async function vulnerabilitiesRoutes(app: HttpApp, options: { deps: Deps 
   );
 
   await app.register(registerVexDocumentRoutes, { deps });
+
+  const WebhookSchema = z.object({
+    configured: z.boolean(),
+    url: z.string().nullable(),
+    lastDeliveryAt: z.string().nullable(),
+    lastDeliveryStatus: z.string().nullable(),
+  });
+  app.get(
+    '/api/v1/orgs/:orgId/webhook',
+    {
+      config: { access: organizationAccess('admin') },
+      schema: {
+        tags,
+        summary: "The organisation's notification webhook (never its secret)",
+        params: OrganizationParamsSchema,
+        response: { 200: WebhookSchema, ...problemResponses() },
+      },
+    },
+    async (request) => getWebhook(deps, request.params.orgId),
+  );
+  app.put(
+    '/api/v1/orgs/:orgId/webhook',
+    {
+      config: { access: organizationAccess('admin') },
+      schema: {
+        tags,
+        summary:
+          'Send notices to this https URL, signed x-candor-signature: sha256=HMAC(secret, body); the secret is shown once',
+        params: OrganizationParamsSchema,
+        body: z.strictObject({ url: z.string().min(8).max(2000) }),
+        response: { 200: z.object({ url: z.string(), secret: z.string() }), ...problemResponses() },
+      },
+    },
+    async (request) => setWebhook(deps, actorOf(request), request.params.orgId, request.body.url),
+  );
+  app.delete(
+    '/api/v1/orgs/:orgId/webhook',
+    {
+      config: { access: organizationAccess('admin') },
+      schema: {
+        tags,
+        summary: 'Stop sending notices to the webhook',
+        params: OrganizationParamsSchema,
+        response: { 204: z.null(), ...problemResponses() },
+      },
+    },
+    async (request, reply) => {
+      await deleteWebhook(deps, actorOf(request), request.params.orgId);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get(
     '/api/v1/orgs/:orgId/notifications',

@@ -184,3 +184,16 @@ export const vulnerabilitiesNotifications = pgTable(
   },
   (t) => [index('vulnerabilities_notifications_organization_idx').on(t.organizationId, t.createdAt)],
 );
+
+/**
+ * Where an organisation wants its notices POSTed. The secret signs each delivery (HMAC-SHA256); it is
+ * kept in clear because signing needs it, and shown to the organisation only when it is created.
+ */
+export const vulnerabilitiesWebhooks = pgTable('vulnerabilities_webhooks', {
+  organizationId: uuid().primaryKey(),
+  url: text().notNull(),
+  secret: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+  lastDeliveryAt: timestamp({ withTimezone: true }),
+  lastDeliveryStatus: text(),
+});

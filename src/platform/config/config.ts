@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CANDOR_SBOM_LIMIT_BYTES: z.coerce.number().int().positive().default(52_428_800),
   CANDOR_FEEDS_DIR: z.string().min(1).optional(),
+  CANDOR_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   sbomLimitBytes: number;
   /** Where the scheduled feed import looks for osv/, nvd/, cve5/, kev/ and epss/ folders (optional). */
   feedsDir: string | null;
+  /** Allow webhooks to loopback/private addresses (tests, on-premises receivers); off by default (SSRF). */
+  webhookAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CANDOR_TRUST_PROXY === 'true',
     sbomLimitBytes: e.CANDOR_SBOM_LIMIT_BYTES,
     feedsDir: e.CANDOR_FEEDS_DIR ? resolve(e.CANDOR_FEEDS_DIR) : null,
+    webhookAllowPrivate: e.CANDOR_WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }

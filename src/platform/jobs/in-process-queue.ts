@@ -74,8 +74,8 @@ export function createInProcessJobQueue(logger: Logger, options: { retryLimit?: 
       const parsed = definition.payloadSchema.parse(payload);
       const id = newId();
       remember(id, 'created');
-      const known = definitions.get(definition.name) ?? definition;
-      if (working && !stopped) setImmediate(() => run(known, id, parsed, 0));
+      const known = definitions.get(definition.name);
+      if (known && working && !stopped) setImmediate(() => run(known, id, parsed, 0));
       return id;
     },
     async getState(_name, id) {

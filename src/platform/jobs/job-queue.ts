@@ -9,6 +9,9 @@ export interface JobDefinition<Payload = unknown> {
   schedule?: string;
 }
 
+/** What enqueueing needs: a job's name and payload schema (the handler may live in another module). */
+export type JobSignal<Payload> = Pick<JobDefinition<Payload>, 'name' | 'payloadSchema'>;
+
 export function defineJob<Payload>(definition: JobDefinition<Payload>): JobDefinition<Payload> {
   return definition;
 }
@@ -27,7 +30,7 @@ export interface JobQueue {
   readonly kind: 'pg-boss' | 'in-process';
   /** Makes the definitions known; `work: true` also starts consuming them in this process. */
   start(definitions: AnyJobDefinition[], options: { work: boolean }): Promise<void>;
-  enqueue<Payload>(definition: JobDefinition<Payload>, payload: Payload): Promise<string>;
+  enqueue<Payload>(definition: JobSignal<Payload>, payload: Payload): Promise<string>;
   getState(name: string, id: string): Promise<JobState | null>;
   /** Stops taking new jobs and waits for running ones. */
   stop(): Promise<void>;

@@ -13,6 +13,7 @@ import {
   listFindingsOfVersion,
   updateFinding,
 } from '../vulnerabilities.repository.ts';
+import { hasWebhook, webhookDelivery } from './webhooks.ts';
 
 const confidenceRank = { low: 1, medium: 2, high: 3 } as const;
 type Confidence = keyof typeof confidenceRank;
@@ -46,7 +47,7 @@ export interface MatchOutcome {
  * close with a reason, findings that match again reopen. The owning organisation is notified of changes.
  */
 export async function matchProductVersions(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'jobs'>>,
   productVersionIds: string[],
 ): Promise<MatchOutcome> {
   const outcome: MatchOutcome = { versions: 0, components: 0, opened: 0, closed: 0, open: 0 };
@@ -103,6 +104,9 @@ export async function matchProductVersions(
         }
       }
       const result = await reconcile(deps, versionId, versionComponents[0]?.organizationId ?? null, desired);
+      if (result.notice && deps.jobs && (await hasWebhook(deps, result.notice.organizationId))) {
+        await deps.jobs.enqueue(webhookDelivery, { notificationId: result.notice.id });
+      }
       outcome.versions++;
       outcome.opened += result.opened;
       outcome.closed += result.closed;
@@ -117,7 +121,12 @@ async function reconcile(
   versionId: string,
   organizationIdHint: string | null,
   desired: Map<string, DesiredFinding>,
-): Promise<{ opened: number; closed: number; open: number }> {
+): Promise<{
+  opened: number;
+  closed: number;
+  open: number;
+  notice: { id: string; organizationId: string } | null;
+}> {
   return withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
     const existing = await listFindingsOfVersion(tx, versionId);
@@ -173,10 +182,12 @@ async function reconcile(
     }
     await insertFindings(tx, inserts);
     const organizationId = organizationIdHint ?? existing[0]?.organizationId ?? null;
+    let notice: { id: string; organizationId: string } | null = null;
     if (organizationId && (opened > 0 || closed > 0)) {
+      notice = { id: newId(), organizationId };
       await insertNotifications(tx, [
         {
-          id: newId(),
+          id: notice.id,
           organizationId,
           kind: 'findings.changed',
           title:
@@ -189,6 +200,6 @@ async function reconcile(
         },
       ]);
     }
-    return { opened, closed, open: desired.size };
+    return { opened, closed, open: desired.size, notice };
   });
 }
