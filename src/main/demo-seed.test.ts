@@ -39,6 +39,12 @@ describe('demo data', () => {
     expect(sboms.rows).toHaveLength(2);
     for (const row of sboms.rows) expect(row.warnings).toEqual([]);
 
+    // The old release of the gateway has the wolfSSL finding; the new one has none.
+    const findings = await deps.db.execute(
+      sql`SELECT component_version FROM vulnerabilities_findings WHERE status = 'open'`,
+    );
+    expect(findings.rows).toEqual([{ component_version: '4.8.1' }]);
+
     const session = await signIn(deps, demoCredentials);
     expect(session.view.memberships.map((m) => m.organization.slug)).toContain('acme-medical');
     expect((await verifyAuditChain(deps)).ok).toBe(true);

@@ -7,9 +7,11 @@ import {
 import { createProduct, createProductVersion, importSbom } from '../modules/devices/index.ts';
 import { approveDisclosure, draftDisclosure, publishDisclosure } from '../modules/disclosures/index.ts';
 import { recordIncident } from '../modules/incidents/index.ts';
+import { importAdvisoryBatch, rematchAfterAdvisoryChanges } from '../modules/vulnerabilities/index.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../shared/actor.ts';
 import { systemActor } from '../shared/actor.ts';
+import { demoAdvisories } from './demo-advisories.ts';
 import { demoReleases, demoSbom } from './demo-sboms.ts';
 
 /** The demo sign-in printed by `npm start`: an admin of a demo manufacturer. Demo data only. */
@@ -80,6 +82,8 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
   await setMembership(deps, system, { organizationId: northwind.id, email: nadia.email, role: 'admin' });
   await setMembership(deps, system, { organizationId: hospital.id, email: hana.email, role: 'admin' });
 
+  // The demo's vulnerability store: one real advisory, so that the gateway's old release has a finding.
+  await rematchAfterAdvisoryChanges(deps, await importAdvisoryBatch(deps, demoAdvisories));
   const gateway = await createProduct(deps, asUser(alice.id), acme.id, {
     name: 'CardioLink Telemetry Gateway',
     description: 'Bedside gateway relaying cardiac telemetry to the central station.',
