@@ -14,10 +14,16 @@ export type AccessRule =
   /** Any signed-in user, acting on their own account. */
   | { kind: 'signed-in' }
   /** A member of the organisation named by the route's `:orgId` parameter, with at least `minRole`. */
-  | { kind: 'organization'; minRole: Role; organizationKinds?: readonly OrganizationKind[] };
+  | { kind: 'organization'; minRole: Role; organizationKinds?: readonly OrganizationKind[] }
+  /**
+   * Admins of an operator organisation (CANDOR_OPERATOR_ORGS): the people who run this installation and
+   * feed its shared data (vulnerability feeds), which no tenant may write.
+   */
+  | { kind: 'operator' };
 
 export const publicAccess: AccessRule = { kind: 'public' };
 export const signedInAccess: AccessRule = { kind: 'signed-in' };
+export const operatorAccess: AccessRule = { kind: 'operator' };
 export function organizationAccess(
   minRole: Role,
   organizationKinds?: readonly OrganizationKind[],
@@ -31,7 +37,12 @@ export function organizationAccess(
 export interface Principal {
   userId: string;
   via: 'session' | 'token';
-  memberships: { organizationId: string; organizationKind: OrganizationKind; role: Role }[];
+  memberships: {
+    organizationId: string;
+    organizationSlug?: string;
+    organizationKind: OrganizationKind;
+    role: Role;
+  }[];
   /** For API tokens: the one organisation and the scopes it was issued for. */
   token?: { id: string; organizationId: string; scopes: readonly string[] };
   /** For sessions: the value writes must echo in `x-csrf-token`. */

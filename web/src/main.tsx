@@ -5,6 +5,7 @@ import './components/theme.css';
 import './components/components.css';
 import './features/devices/devices.css';
 import './features/disclosures/disclosures.css';
+import './features/vulnerabilities/vulnerabilities.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -12,7 +12,7 @@ export const SESSION_COOKIE = 'candor_session';
  * Resolves the caller from `Authorization: Bearer <token>` or the session cookie and applies the route's
  * rule. Cookie-authenticated writes must echo the session's CSRF token in `x-csrf-token`.
  */
-export function createAccessControl(deps: Pick<Deps, 'db' | 'clock'>): AccessControl {
+export function createAccessControl(deps: Pick<Deps, 'db' | 'clock' | 'config'>): AccessControl {
   return {
     async check(request: FastifyRequest, rule: AccessRule): Promise<Principal | null> {
       const principal = await resolvePrincipal(deps, request);
@@ -29,6 +29,7 @@ export function createAccessControl(deps: Pick<Deps, 'db' | 'clock'>): AccessCon
       const decision = decideAccess(rule, principal, {
         ...(params?.orgId ? { organizationId: params.orgId } : {}),
         method: request.method,
+        operatorOrganizations: deps.config.operatorOrganizations,
       });
       if (!decision.allowed) throw new DomainError(decision.code, decision.reason);
       return principal;

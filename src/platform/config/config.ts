@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   CANDOR_SBOM_LIMIT_BYTES: z.coerce.number().int().positive().default(52_428_800),
   CANDOR_FEEDS_DIR: z.string().min(1).optional(),
   CANDOR_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  CANDOR_OPERATOR_ORGS: z.string().default(''),
 });
 
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   feedsDir: string | null;
   /** Allow webhooks to loopback/private addresses (tests, on-premises receivers); off by default (SSRF). */
   webhookAllowPrivate: boolean;
+  /** Slugs of the organisations whose admins operate this installation (feed uploads through the API). */
+  operatorOrganizations: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sbomLimitBytes: e.CANDOR_SBOM_LIMIT_BYTES,
     feedsDir: e.CANDOR_FEEDS_DIR ? resolve(e.CANDOR_FEEDS_DIR) : null,
     webhookAllowPrivate: e.CANDOR_WEBHOOK_ALLOW_PRIVATE === 'true',
+    operatorOrganizations: e.CANDOR_OPERATOR_ORGS.split(',')
+      .map((slug) => slug.trim())
+      .filter(Boolean),
   };
 }

@@ -227,6 +227,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 function describeAccess(rule: AccessRule): string {
   if (rule.kind === 'public') return 'Access: public.';
   if (rule.kind === 'signed-in') return 'Access: any signed-in user.';
+  if (rule.kind === 'operator')
+    return 'Access: administrators of an operator organisation (CANDOR_OPERATOR_ORGS).';
   const kinds = rule.organizationKinds ? ` of a ${rule.organizationKinds.join(' or ')} organisation` : '';
   return `Access: members${kinds} with role ${rule.minRole} or higher, in the organisation of the path.`;
 }

@@ -39,6 +39,7 @@ interface WriteOptions extends CallOptions {
 export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.output<S>>;
   post<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
+  put<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
   /** For endpoints that answer 204 No Content. */
   postEmpty(path: string, options?: WriteOptions): Promise<void>;
   /** For actions that may answer with the changed resource or with 204 (then null). */
@@ -105,6 +106,9 @@ export function createApiClient(getCsrfToken: () => string | null): ApiClient {
     },
     async post(path, schema, options) {
       return parse(await send('POST', path, options), schema);
+    },
+    async put(path, schema, options) {
+      return parse(await send('PUT', path, options), schema);
     },
     async postEmpty(path, options) {
       await send('POST', path, options);

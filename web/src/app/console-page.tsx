@@ -11,6 +11,10 @@ import { listDisclosures } from '../features/disclosures/disclosures.api.ts';
 import { DisclosuresSection } from '../features/disclosures/disclosures-section.tsx';
 import { listIncidents } from '../features/incidents/incidents.api.ts';
 import { IncidentsSection } from '../features/incidents/incidents-section.tsx';
+import {
+  NotificationsNavLink,
+  UnreadNotificationsProvider,
+} from '../features/vulnerabilities/notifications.tsx';
 import { type ConsoleContext, useConsoleContext, useSessionGuard } from './console-context.ts';
 import { useDocumentTitle } from './document-title.ts';
 import { RequireSession } from './require-session.tsx';
@@ -69,7 +73,7 @@ function OrganizationConsole({ session }: { session: SessionView }) {
   }
   const context: ConsoleContext = { session, membership, orgId, canWrite: canAuthor(membership) };
   return (
-    <>
+    <UnreadNotificationsProvider orgId={orgId} key={orgId}>
       <nav aria-label="Console" className="console-nav">
         <ul className="console-nav__list">
           <li>
@@ -87,10 +91,18 @@ function OrganizationConsole({ session }: { session: SessionView }) {
               Component search
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`/console/${orgId}/vulnerabilities`} className="console-nav__link">
+              Vulnerability search
+            </NavLink>
+          </li>
+          <li className="console-nav__end">
+            <NotificationsNavLink orgId={orgId} />
+          </li>
         </ul>
       </nav>
       <Outlet context={context} key={orgId} />
-    </>
+    </UnreadNotificationsProvider>
   );
 }
 

@@ -6,6 +6,8 @@ import { ProductsPage } from '../features/devices/products-page.tsx';
 import { VersionPage } from '../features/devices/version-page.tsx';
 import { PublicDisclosureListPage } from '../features/disclosures/public-disclosure-list-page.tsx';
 import { PublicDisclosurePage } from '../features/disclosures/public-disclosure-page.tsx';
+import { NotificationsPage } from '../features/vulnerabilities/notifications.tsx';
+import { VulnerabilitySearchPage } from '../features/vulnerabilities/vulnerability-search-page.tsx';
 import { ConsoleIndexPage, ConsoleOverviewPage, OrgConsoleLayout } from './console-page.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
           { path: 'products/:productId', element: <ProductPage /> },
           { path: 'products/:productId/versions/:versionId', element: <VersionPage /> },
           { path: 'components', element: <ComponentSearchPage /> },
+          { path: 'vulnerabilities', element: <VulnerabilitySearchPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,4 @@
-import type { SelectHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import { FieldError, FieldHint, FieldLabel, type FieldProps, useFieldIds } from './field.tsx';
 
 export interface SelectOption {
@@ -6,8 +6,9 @@ export interface SelectOption {
   label: string;
 }
 
+/** `ref` reaches the select (React 19 passes it as a prop), for focusing it. */
 type SelectProps = FieldProps &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> & {
+  Omit<ComponentPropsWithRef<'select'>, 'id' | 'children'> & {
     options: readonly SelectOption[];
     /** Lay the label beside the control (for compact toolbars such as the header). */
     inline?: boolean;

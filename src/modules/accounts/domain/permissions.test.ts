@@ -81,3 +81,36 @@ describe('decideAccess', () => {
     });
   });
 });
+
+describe('operator rule', () => {
+  const operator: Principal = {
+    userId: 'u',
+    via: 'session',
+    memberships: [
+      { organizationId: orgA, organizationSlug: 'candor-ops', organizationKind: 'isao', role: 'admin' },
+    ],
+  };
+  const target = { method: 'POST', operatorOrganizations: ['candor-ops'] };
+
+  it('lets admins of an operator organisation through', () => {
+    expect(decideAccess({ kind: 'operator' }, operator, target).allowed).toBe(true);
+  });
+
+  it('refuses everyone else', () => {
+    expect(decideAccess({ kind: 'operator' }, null, target)).toMatchObject({ code: 'unauthenticated' });
+    const editor: Principal = {
+      ...operator,
+      memberships: [{ ...(operator.memberships[0] as Principal['memberships'][number]), role: 'editor' }],
+    };
+    expect(decideAccess({ kind: 'operator' }, editor, target).allowed).toBe(false);
+    expect(
+      decideAccess({ kind: 'operator' }, operator, { method: 'POST', operatorOrganizations: [] }).allowed,
+    ).toBe(false);
+    const otherToken: Principal = {
+      ...operator,
+      via: 'token',
+      token: { id: 't', organizationId: orgB, scopes: ['read', 'write'] },
+    };
+    expect(decideAccess({ kind: 'operator' }, otherToken, target).allowed).toBe(false);
+  });
+});

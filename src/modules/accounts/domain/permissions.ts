@@ -23,7 +23,7 @@ export type AccessDecision =
 export function decideAccess(
   rule: AccessRule,
   principal: Principal | null,
-  target: { organizationId?: string; method: string },
+  target: { organizationId?: string; method: string; operatorOrganizations?: readonly string[] },
 ): AccessDecision {
   if (rule.kind === 'public') return { allowed: true };
   if (!principal) return { allowed: false, code: 'unauthenticated', reason: 'Sign in or send an API token.' };
@@ -31,6 +31,23 @@ export function decideAccess(
     return { allowed: false, code: 'forbidden', reason: 'This API token has no write scope.' };
   }
   if (rule.kind === 'signed-in') return { allowed: true };
+  if (rule.kind === 'operator') {
+    const operators = new Set(target.operatorOrganizations ?? []);
+    const isOperator = principal.memberships.some(
+      (m) =>
+        m.role === 'admin' &&
+        m.organizationSlug !== undefined &&
+        operators.has(m.organizationSlug) &&
+        (!principal.token || principal.token.organizationId === m.organizationId),
+    );
+    return isOperator
+      ? { allowed: true }
+      : {
+          allowed: false,
+          code: 'forbidden',
+          reason: 'Only administrators of an operator organisation can do this.',
+        };
+  }
 
   const organizationId = target.organizationId;
   if (!organizationId) return { allowed: false, code: 'forbidden', reason: 'No organisation in the path.' };

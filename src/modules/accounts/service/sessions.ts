@@ -120,6 +120,7 @@ async function principalFor(
     userId,
     memberships: memberships.map((m) => ({
       organizationId: m.organization.id,
+      organizationSlug: m.organization.slug,
       organizationKind: toOrganizationKind(m.organization.kind),
       role: m.role,
     })),

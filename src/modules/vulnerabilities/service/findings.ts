@@ -144,13 +144,20 @@ export async function findVulnerabilityInPortfolio(
     organizationId,
     rows.map((r) => r.productVersionId),
   );
+  // One VEX lookup per version, not per finding.
+  const vexByVersion = new Map<string, VexStatementRow | undefined>();
+  for (const versionId of new Set(rows.map((r) => r.productVersionId))) {
+    const statements = await listVexOfVersion(deps.db, versionId);
+    vexByVersion.set(
+      versionId,
+      statements.find((v) => v.vulnerabilityId === vulnerability.id),
+    );
+  }
   const items = [];
   for (const row of rows) {
     const version = versions.get(row.productVersionId);
     if (!version) continue;
-    const vex = (await listVexOfVersion(deps.db, row.productVersionId)).find(
-      (v) => v.vulnerabilityId === vulnerability.id,
-    );
+    const vex = vexByVersion.get(row.productVersionId);
     items.push({
       ...toFinding(row, summary, vex),
       product: { id: version.productId, name: version.productName, slug: version.productSlug },

@@ -1,7 +1,11 @@
 import { withTransaction } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { newId } from '../../../shared/ids.ts';
-import { type ComponentForMatching, listComponentsForMatching } from '../../devices/index.ts';
+import {
+  type ComponentForMatching,
+  describeProductVersions,
+  listComponentsForMatching,
+} from '../../devices/index.ts';
 import type { Advisory } from '../domain/advisory-model.ts';
 import { matchComponent } from '../domain/match/match-component.ts';
 import { componentKeyOf, componentLookupKeys, type LookupKey } from '../domain/package-identity.ts';
@@ -103,7 +107,18 @@ export async function matchProductVersions(
           }
         }
       }
-      const result = await reconcile(deps, versionId, versionComponents[0]?.organizationId ?? null, desired);
+      const organizationId = versionComponents[0]?.organizationId ?? null;
+      const described = organizationId
+        ? (await describeProductVersions(deps, organizationId, [versionId])).get(versionId)
+        : undefined;
+      const subject: Record<string, string> = described
+        ? {
+            productId: described.productId,
+            productName: described.productName,
+            versionLabel: described.label,
+          }
+        : {};
+      const result = await reconcile(deps, versionId, organizationId, desired, subject);
       if (result.notice && deps.jobs && (await hasWebhook(deps, result.notice.organizationId))) {
         await deps.jobs.enqueue(webhookDelivery, { notificationId: result.notice.id });
       }
@@ -121,6 +136,7 @@ async function reconcile(
   versionId: string,
   organizationIdHint: string | null,
   desired: Map<string, DesiredFinding>,
+  subject: Record<string, string>,
 ): Promise<{
   opened: number;
   closed: number;
@@ -194,7 +210,7 @@ async function reconcile(
             opened > 0
               ? `${opened} new vulnerability finding${opened === 1 ? '' : 's'}${closed > 0 ? `, ${closed} closed` : ''}`
               : `${closed} vulnerability finding${closed === 1 ? '' : 's'} closed`,
-          payload: { productVersionId: versionId, opened, closed },
+          payload: { productVersionId: versionId, ...subject, opened, closed },
           createdAt: now,
           readAt: null,
         },

@@ -16,6 +16,7 @@ import { DateText } from '../../components/format.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useApi } from '../accounts/session.tsx';
+import { OpenFindingsCount } from '../vulnerabilities/open-findings-count.tsx';
 import { CreateVersionForm } from './create-version-form.tsx';
 import { getProduct, listProductVersions } from './devices.api.ts';
 import { formatLabel, None, SupportPhaseBadge } from './devices-display.tsx';
@@ -211,6 +212,15 @@ function VersionTable({
           header: 'Components',
           className: 'table__number',
           cell: (version) => version.componentCount.toLocaleString(),
+        },
+        {
+          header: 'Vulnerabilities',
+          cell: (version) =>
+            version.componentCount > 0 ? (
+              <OpenFindingsCount target={{ orgId, productId, versionId: version.id }} />
+            ) : (
+              <None text="No components" />
+            ),
         },
         {
           header: 'Latest SBOM',

@@ -18,6 +18,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedListView } from '../../components/paged-list-view.tsx';
 import { useApi } from '../accounts/session.tsx';
+import { FindingsSection } from '../vulnerabilities/findings-section.tsx';
 import { ComponentFilters, isFiltered, queryKey, useComponentQuery } from './component-filters.tsx';
 import {
   type ComponentQuery,
@@ -69,6 +70,8 @@ export function VersionPage() {
   const [query, setQuery] = useComponentQuery();
   // The upload form lists what a fresh import skipped and warned about; then the table need not.
   const [justImported, setJustImported] = useState(false);
+  // Bumped after an SBOM import, so the findings are read again.
+  const [sbomEpoch, setSbomEpoch] = useState(0);
   const components = usePagedList(`components:${versionId}:${queryKey(query)}`, (cursor, signal) =>
     listVersionComponents(api, target, query, cursor, signal),
   );
@@ -153,6 +156,7 @@ export function VersionPage() {
               csrfToken={session.csrfToken}
               onImported={() => {
                 setJustImported(true);
+                setSbomEpoch((n) => n + 1);
                 reloadVersion();
                 reloadSboms();
                 components.reload();
@@ -188,6 +192,13 @@ export function VersionPage() {
             )
           ) : null}
         </Card>
+
+        <FindingsSection
+          target={target}
+          canWrite={canWrite}
+          hasComponents={item.componentCount > 0}
+          epoch={sbomEpoch}
+        />
 
         <Card
           title="Components"
