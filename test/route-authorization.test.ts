@@ -53,6 +53,7 @@ const reviewedRules: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/webhook': 'admin',
   'PUT /api/v1/orgs/:orgId/webhook': 'admin',
   'DELETE /api/v1/orgs/:orgId/webhook': 'admin',
+  'POST /api/v1/operator/feeds/:kind': 'operator',
   'GET /api/v1/orgs/:orgId/incidents': 'viewer',
   'POST /api/v1/orgs/:orgId/incidents': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/incidents/:incidentId': 'viewer',
@@ -203,6 +204,21 @@ describe('route authorization', () => {
       expect((await call(route.method, url, { cookie, 'x-csrf-token': 'wrong' })).statusCode, route.url).toBe(
         403,
       );
+    }
+  });
+
+  it('refuses operator routes to organisation admins that are not operators (403)', async () => {
+    const operatorRoutes = routesUnderTest().filter((r) => r.access?.kind === 'operator');
+    expect(operatorRoutes.length).toBeGreaterThan(0);
+    for (const route of operatorRoutes) {
+      for (const who of ['session:admin', 'token:outsider']) {
+        const response = await call(
+          route.method,
+          urlFor(route.url, manufacturer.organization.id),
+          headers[who],
+        );
+        expect(response.statusCode, `${who} ${route.method} ${route.url}`).toBe(403);
+      }
     }
   });
 

@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/http/request-actor.ts';
 import { problemResponses } from '../../platform/http/route-schemas.ts';
 import { organizationAccess } from '../../shared/access.ts';
 import { IdSchema, OrganizationParamsSchema } from '../../shared/contract-helpers.ts';
+import { registerFeedUploadRoute } from './feed-upload.routes.ts';
 import { findVulnerabilityInPortfolio, listVersionFindings } from './service/findings.ts';
 import { listOrganizationNotifications, markOrganizationNotificationRead } from './service/notifications.ts';
 import { listVexStatements, setVexStatement } from './service/vex.ts';
@@ -131,6 +132,7 @@ export async function vulnerabilitiesRoutes(app: HttpApp, options: { deps: Deps 
   );
 
   await app.register(registerVexDocumentRoutes, { deps });
+  await app.register(registerFeedUploadRoute, { deps });
 
   const WebhookSchema = z.object({
     configured: z.boolean(),

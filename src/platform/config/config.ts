@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   CANDOR_FEEDS_DIR: z.string().min(1).optional(),
   CANDOR_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CANDOR_OPERATOR_ORGS: z.string().default(''),
+  CANDOR_FEED_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(209_715_200),
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Slugs of the organisations whose admins operate this installation (feed uploads through the API). */
   operatorOrganizations: string[];
+  /** Largest feed file an operator may upload through the API (200 MiB). */
+  feedUploadLimitBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorOrganizations: e.CANDOR_OPERATOR_ORGS.split(',')
       .map((slug) => slug.trim())
       .filter(Boolean),
+    feedUploadLimitBytes: e.CANDOR_FEED_UPLOAD_LIMIT_BYTES,
   };
 }
