@@ -41,6 +41,12 @@ export function purlTypeForEcosystem(ecosystem: string): string | null {
   return purlTypeByEcosystem[base] ?? null;
 }
 
+/** A purl type as keys use it: lower-cased, with the unregistered `alpine` read as `apk` (syft writes it). */
+export function normalisePurlType(type: string): string {
+  const lower = type.toLowerCase();
+  return lower === 'alpine' ? 'apk' : lower;
+}
+
 /** The last segment of a package name, lower-cased: `github.com/foo/bar` → bar, `g:a` → a, `@s/n` → n. */
 export function lastNameSegment(name: string): string {
   const segments = name.split(/[/:]/);
@@ -86,7 +92,9 @@ export function advisoryLookupKeys(advisory: Advisory): LookupKey[] {
   const keys = new Map<string, LookupKey>();
   const add = (key: LookupKey) => keys.set(`${key.kind}\u0000${key.namespace}\u0000${key.name}`, key);
   for (const affected of advisory.affected) {
-    const purlType = affected.purl ? /^pkg:([^/]+)\//.exec(affected.purl)?.[1]?.toLowerCase() : null;
+    const purlType = affected.purl
+      ? normalisePurlType(/^pkg:([^/]+)\//.exec(affected.purl)?.[1] ?? '') || null
+      : null;
     const type = purlType ?? purlTypeForEcosystem(affected.ecosystem);
     if (type && affected.name) add({ kind: 'purl', namespace: type, name: lookupName(type, affected.name) });
   }
@@ -125,9 +133,20 @@ export function componentLookupKeys(component: { purl: string | null; cpe: strin
     } catch {
       // keep the encoded form
     }
-    let type = (match[1] as string).toLowerCase();
-    if (type === 'alpine') type = 'apk';
+    const type = normalisePurlType(match[1] as string);
     keys.push({ kind: 'purl', namespace: type, name: lookupName(type, name) });
+    // Distro packages are also advised under their source package (purl qualifier `upstream`).
+    const upstream = /[?&]upstream=([^&#]+)/.exec(component.purl ?? '')?.[1];
+    if (upstream && ['deb', 'rpm', 'apk'].includes(type)) {
+      let source = upstream;
+      try {
+        source = decodeURIComponent(upstream);
+      } catch {
+        // keep the encoded form
+      }
+      const sourceName = source.split(/[@ (]/)[0]?.trim();
+      if (sourceName) keys.push({ kind: 'purl', namespace: type, name: lookupName(type, sourceName) });
+    }
   }
   const vp = component.cpe ? cpeVendorProduct(component.cpe) : null;
   if (vp) keys.push({ kind: 'cpe', namespace: vp.vendor, name: vp.product });
@@ -142,4 +161,34 @@ export function componentKeyOf(component: {
   cpe: string | null;
 }): string {
   return component.purl ?? component.cpe ?? `${component.name.toLowerCase()}@${component.version ?? ''}`;
+}
+
+/**
+ * Groups advisories by lookup key, so that each component is matched only against the advisories filed
+ * under its own keys (matching every component against every candidate of a batch is quadratic).
+ */
+export function indexAdvisoriesByKey<T extends Advisory>(
+  advisories: readonly T[],
+): (component: { purl: string | null; cpe: string | null }) => T[] {
+  const byKey = new Map<string, T[]>();
+  for (const advisory of advisories) {
+    for (const key of advisoryLookupKeys(advisory)) {
+      const id = `${key.kind}\u0000${key.namespace}\u0000${key.name}`;
+      const list = byKey.get(id);
+      if (list) list.push(advisory);
+      else byKey.set(id, [advisory]);
+    }
+  }
+  return (component) => {
+    const keys = componentLookupKeys(component);
+    if (keys.length === 1) {
+      const only = keys[0] as LookupKey;
+      return byKey.get(`${only.kind}\u0000${only.namespace}\u0000${only.name}`) ?? [];
+    }
+    const found = new Set<T>();
+    for (const key of keys)
+      for (const advisory of byKey.get(`${key.kind}\u0000${key.namespace}\u0000${key.name}`) ?? [])
+        found.add(advisory);
+    return [...found];
+  };
 }

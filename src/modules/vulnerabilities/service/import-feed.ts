@@ -1,6 +1,8 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { Deps } from '../../../platform/deps.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { findProductVersionsByComponentKeys } from '../../devices/index.ts';
@@ -14,7 +16,6 @@ import { parseOsv } from '../domain/feeds/osv.ts';
 import { findVersionsWithOpenFindings } from '../vulnerabilities.repository.ts';
 import {
   type AdvisoryImportResult,
-  addImportResults,
   importAdvisoryBatch,
   importEpssScores,
   importKevEntries,
@@ -38,7 +39,7 @@ export interface FeedImportReport {
 
 const batchSize = 200;
 
-/** Files under a path (one file, or every .json/.csv/.gz file below a directory), in a stable order. */
+/** Files under a path (one file, or every .json/.csv/.gz/.zip file below a directory), in a stable order. */
 async function listFeedFiles(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new DomainError('invalid', `${path}: no such file or directory`);
@@ -46,7 +47,8 @@ async function listFeedFiles(path: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
   for (const entry of entries) {
-    if (entry.isFile() && /\.(json|csv|gz)$/i.test(entry.name)) out.push(join(entry.parentPath, entry.name));
+    if (entry.isFile() && /\.(json|csv|gz|zip)$/i.test(entry.name))
+      out.push(join(entry.parentPath, entry.name));
   }
   return out.sort();
 }
@@ -54,6 +56,115 @@ async function listFeedFiles(path: string): Promise<string[]> {
 async function readText(file: string): Promise<string> {
   const bytes = await readFile(file);
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/**
+ * Caps on what a .zip feed may expand to (per entry, and in all), so that a zip bomb is refused instead
+ * of exhausting memory or time. An OSV record is a few kB and an NVD or KEV file a few MB; an ecosystem
+ * export of osv.dev is well under the total, but its all-ecosystem `all.zip` may come near it (then
+ * import the ecosystem zips one by one, or pass larger `zipLimits`). Entries are streamed, so memory
+ * stays at about one entry whatever the total.
+ */
+export const zipLimits = { maxEntryBytes: 50 * 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024 * 1024 };
+export type ZipLimits = typeof zipLimits;
+
+/** One document of a feed: a file, or an entry of a .zip archive. */
+interface FeedDocument {
+  name: string;
+  /** Reads a file when called (a failure is that file's, reported like a parse error); a zip entry is already read. */
+  read(): Promise<string>;
+}
+
+const isZip = (file: string) => /\.zip$/i.test(file);
+
+/**
+ * The wanted entries of a ZIP archive (an OSV export such as osv.dev's `all.zip`), one at a time and
+ * streamed: at most one read chunk and the entries it completes are held in memory. Declared and
+ * actual expanded sizes are checked against `limits`; an archive over them is refused as `invalid`.
+ */
+async function* readZipEntries(
+  file: string,
+  wanted: (entryName: string) => boolean,
+  limits: ZipLimits,
+): AsyncGenerator<FeedDocument> {
+  const ready: FeedDocument[] = [];
+  const tooLarge = (what: string) =>
+    new DomainError(
+      'invalid',
+      `${file}: ${what} (at most ${limits.maxEntryBytes} bytes per entry and ${limits.maxTotalBytes} in all); refused as a possible zip bomb`,
+    );
+  let declaredTotal = 0;
+  let expandedTotal = 0;
+  const unzip = new Unzip((entry) => {
+    const name = `${file}!/${entry.name}`;
+    const keep = wanted(entry.name);
+    if (entry.originalSize !== undefined) {
+      if (entry.originalSize > limits.maxEntryBytes)
+        throw tooLarge(`entry ${entry.name} declares ${entry.originalSize} bytes`);
+      declaredTotal += entry.originalSize;
+      if (declaredTotal > limits.maxTotalBytes) throw tooLarge(`entries declare over ${declaredTotal} bytes`);
+    }
+    const chunks: Uint8Array[] = [];
+    let expanded = 0;
+    // Every entry is expanded (skipped ones into nothing), so that their compressed bytes are not kept.
+    entry.ondata = (error, data, final) => {
+      if (error) {
+        if (keep) throw new DomainError('invalid', `${name}: ${error.message}`);
+        return;
+      }
+      expanded += data.length;
+      expandedTotal += data.length;
+      if (expanded > limits.maxEntryBytes) throw tooLarge(`entry ${entry.name} expands past the cap`);
+      if (expandedTotal > limits.maxTotalBytes) throw tooLarge('entries expand past the cap');
+      if (!keep) return;
+      chunks.push(data);
+      if (final) {
+        const text = Buffer.concat(chunks).toString('utf8');
+        ready.push({ name, read: async () => text });
+      }
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  let first = true;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (first) {
+        first = false;
+        // A local file header, or the end-of-central-directory record of an empty archive.
+        const signature = chunk.length >= 4 ? chunk.readUInt32LE(0) : 0;
+        if (signature !== 0x04034b50 && signature !== 0x06054b50)
+          throw new DomainError('invalid', `${file}: not a ZIP archive`);
+      }
+      unzip.push(chunk);
+      while (ready.length > 0) yield ready.shift() as FeedDocument;
+    }
+    if (first) throw new DomainError('invalid', `${file}: empty file, not a ZIP archive`);
+    unzip.push(new Uint8Array(0), true);
+    while (ready.length > 0) yield ready.shift() as FeedDocument;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError(
+      'invalid',
+      `${file}: unreadable ZIP archive (${error instanceof Error ? error.message : String(error)})`,
+    );
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Every document of the feed files, lazily: a file at a time, a .zip an entry at a time. */
+async function* feedDocuments(
+  files: string[],
+  kind: FeedKind,
+  limits: ZipLimits,
+): AsyncGenerator<FeedDocument> {
+  const wanted = (entryName: string) => (kind === 'epss' ? /\.csv$/i : /\.json$/i).test(entryName);
+  for (const file of files) {
+    if (isZip(file)) yield* readZipEntries(file, wanted, limits);
+    else yield { name: file, read: () => readText(file) };
+  }
 }
 
 function parseJsonFile(file: string, text: string): unknown {
@@ -84,13 +195,16 @@ export async function importFeed(
   deps: Pick<Deps, 'db' | 'clock'>,
   kind: FeedKind,
   path: string,
-  options: { rematch?: boolean } = {},
+  options: { rematch?: boolean; zipLimits?: ZipLimits } = {},
 ): Promise<FeedImportReport> {
   const files = await listFeedFiles(path);
+  // One bad file in a directory or archive is reported, not fatal; a single bad file is.
+  const singleFile = files.length === 1 && !isZip(files[0] as string);
+  const documents = feedDocuments(files, kind, options.zipLimits ?? zipLimits);
   const warnings: string[] = [];
   const report: FeedImportReport = {
     kind,
-    files: files.length,
+    files: 0,
     records: 0,
     inserted: 0,
     updated: 0,
@@ -99,55 +213,63 @@ export async function importFeed(
     warnings,
     rematch: null,
   };
+  const skip = (name: string, error: unknown) => {
+    if (singleFile) throw error;
+    warnings.push(`${name}: ${error instanceof Error ? error.message : String(error)}; skipped`);
+  };
   if (kind === 'kev' || kind === 'epss') {
-    for (const file of files) {
-      const text = await readText(file);
-      const result =
-        kind === 'kev'
-          ? await importKevEntries(deps, parseKev(parseJsonFile(file, text), warnings))
-          : await importEpssScores(deps, parseEpssCsv(text, warnings));
+    for await (const document of documents) {
+      report.files++;
+      let result: { records: number };
+      try {
+        const text = await document.read();
+        result =
+          kind === 'kev'
+            ? await importKevEntries(deps, parseKev(parseJsonFile(document.name, text), warnings))
+            : await importEpssScores(deps, parseEpssCsv(text, warnings));
+      } catch (error) {
+        skip(document.name, error);
+        continue;
+      }
       report.records += result.records;
       report.inserted += result.records;
     }
     return report;
   }
 
-  let total: AdvisoryImportResult = {
-    records: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    withdrawn: 0,
-    changedKeys: [],
-    changedVulnerabilityIds: [],
-  };
+  // Running totals; the changed lookup keys are kept once each (a large feed repeats them a lot).
+  const changedKeys = new Map<string, AdvisoryImportResult['changedKeys'][number]>();
+  const changedVulnerabilityIds = new Set<string>();
   let pending: Advisory[] = [];
   const flush = async () => {
-    total = addImportResults(total, await importAdvisoryBatch(deps, pending));
+    const batch = await importAdvisoryBatch(deps, pending);
     pending = [];
+    report.records += batch.records;
+    report.inserted += batch.inserted;
+    report.updated += batch.updated;
+    report.unchanged += batch.unchanged;
+    report.withdrawn += batch.withdrawn;
+    for (const key of batch.changedKeys)
+      changedKeys.set(`${key.kind}\u0000${key.namespace}\u0000${key.name}`, key);
+    for (const id of batch.changedVulnerabilityIds) changedVulnerabilityIds.add(id);
   };
-  for (const file of files) {
+  for await (const document of documents) {
+    report.files++;
     const fileWarnings: string[] = [];
     try {
-      pending.push(...advisoriesOf(kind, parseJsonFile(file, await readText(file)), fileWarnings));
+      pending.push(...advisoriesOf(kind, parseJsonFile(document.name, await document.read()), fileWarnings));
     } catch (error) {
-      // One bad file in a directory is reported, not fatal; a single bad file is.
-      if (files.length === 1) throw error;
-      warnings.push(`${file}: ${error instanceof Error ? error.message : String(error)}; skipped`);
+      skip(document.name, error);
     }
-    warnings.push(...fileWarnings.map((w) => `${file}: ${w}`));
+    warnings.push(...fileWarnings.map((w) => `${document.name}: ${w}`));
     if (pending.length >= batchSize) await flush();
   }
   await flush();
-  Object.assign(report, {
-    records: total.records,
-    inserted: total.inserted,
-    updated: total.updated,
-    unchanged: total.unchanged,
-    withdrawn: total.withdrawn,
-  });
-  if (options.rematch !== false && (total.inserted > 0 || total.updated > 0)) {
-    report.rematch = await rematchAfterAdvisoryChanges(deps, total);
+  if (options.rematch !== false && (report.inserted > 0 || report.updated > 0)) {
+    report.rematch = await rematchAfterAdvisoryChanges(deps, {
+      changedKeys: [...changedKeys.values()],
+      changedVulnerabilityIds: [...changedVulnerabilityIds],
+    });
   }
   return report;
 }

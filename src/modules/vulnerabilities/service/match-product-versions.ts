@@ -8,7 +8,12 @@ import {
 } from '../../devices/index.ts';
 import type { Advisory } from '../domain/advisory-model.ts';
 import { matchComponent } from '../domain/match/match-component.ts';
-import { componentKeyOf, componentLookupKeys, type LookupKey } from '../domain/package-identity.ts';
+import {
+  componentKeyOf,
+  componentLookupKeys,
+  indexAdvisoriesByKey,
+  type LookupKey,
+} from '../domain/package-identity.ts';
 import {
   type FindingRow,
   findAdvisoriesByKeys,
@@ -65,7 +70,7 @@ export async function matchProductVersions(
         keys.set(`${key.kind}\u0000${key.namespace}\u0000${key.name}`, key);
     }
     const advisoryRows = await findAdvisoriesByKeys(deps.db, [...keys.values()]);
-    const advisories = advisoryRows.map((row) => row.record as Advisory);
+    const candidatesFor = indexAdvisoriesByKey(advisoryRows.map((row) => row.record as Advisory));
     const vulnerabilityOf = new Map(
       advisoryRows.map((row) => [`${row.source}\u0000${row.sourceId}`, row.vulnerabilityId]),
     );
@@ -76,7 +81,7 @@ export async function matchProductVersions(
       const desired = new Map<string, DesiredFinding>();
       for (const component of versionComponents) {
         const componentKey = componentKeyOf(component);
-        const matches = matchComponent({ key: componentKey, ...component }, advisories);
+        const matches = matchComponent({ key: componentKey, ...component }, candidatesFor(component));
         for (const match of matches) {
           const vulnerabilityId = vulnerabilityOf.get(`${match.advisorySource}\u0000${match.advisoryId}`);
           if (!vulnerabilityId) continue;

@@ -2,7 +2,12 @@ import type { Deps } from '../../../platform/deps.ts';
 import { parseSbom } from '../../devices/index.ts';
 import type { Advisory } from '../domain/advisory-model.ts';
 import { matchComponent } from '../domain/match/match-component.ts';
-import { componentKeyOf, componentLookupKeys, type LookupKey } from '../domain/package-identity.ts';
+import {
+  componentKeyOf,
+  componentLookupKeys,
+  indexAdvisoriesByKey,
+  type LookupKey,
+} from '../domain/package-identity.ts';
 import {
   findAdvisoriesByKeys,
   findKevAndEpss,
@@ -46,7 +51,7 @@ export async function scanSbom(deps: Pick<Deps, 'db'>, bytes: Uint8Array): Promi
       keys.set(`${key.kind}\u0000${key.namespace}\u0000${key.name}`, key);
   }
   const rows = await findAdvisoriesByKeys(deps.db, [...keys.values()]);
-  const advisories = rows.map((r) => r.record as Advisory);
+  const candidatesFor = indexAdvisoriesByKey(rows.map((r) => r.record as Advisory));
   const vulnerabilityOf = new Map(rows.map((r) => [`${r.source}\u0000${r.sourceId}`, r.vulnerabilityId]));
   const byKey = new Map<
     string,
@@ -57,7 +62,10 @@ export async function scanSbom(deps: Pick<Deps, 'db'>, bytes: Uint8Array): Promi
     }
   >();
   for (const component of sbom.components) {
-    for (const match of matchComponent({ key: componentKeyOf(component), ...component }, advisories)) {
+    for (const match of matchComponent(
+      { key: componentKeyOf(component), ...component },
+      candidatesFor(component),
+    )) {
       const vulnerabilityId = vulnerabilityOf.get(`${match.advisorySource}\u0000${match.advisoryId}`);
       if (!vulnerabilityId) continue;
       const key = `${component.ref}\u0000${vulnerabilityId}`;
