@@ -3,18 +3,18 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../../src/main/demo-seed.ts';
 import { startCandor } from '../../src/main/start.ts';
 import { testDatabaseEnv } from '../support/test-env.ts';
+import { chromiumPath, launchChromium } from './support/chromium.ts';
 
 /**
  * The console's devices pages in a real browser against a real server with demo data: a manufacturer
  * adds versions of a product, uploads their SBOMs with a progress bar, searches the components, and
  * compares the two versions. Screenshots go to /tmp/candor-devices-*.png.
  */
-const chromiumPath = '/usr/bin/chromium';
 const webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 const fixture = fileURLToPath(
   new URL('../fixtures/sbom/medical-device-narrow.cdx-1.4.json', import.meta.url),
@@ -41,18 +41,7 @@ describe.skipIf(!existsSync(chromiumPath))('devices console in a browser', () =>
     database = await testDatabaseEnv();
     server = await startCandor({ env: { ...database.env, LOG_LEVEL: 'warn' }, seedDemo: true, port: 0 });
     baseUrl = server.url.replace(/\/$/, '');
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

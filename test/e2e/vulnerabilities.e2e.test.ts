@@ -3,12 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../../src/main/demo-seed.ts';
 import { type RunningCandor, startCandor } from '../../src/main/start.ts';
 import { importFeed } from '../../src/modules/vulnerabilities/index.ts';
 import { testDatabaseEnv } from '../support/test-env.ts';
+import { chromiumPath, launchChromium } from './support/chromium.ts';
 
 /**
  * The vulnerability pages in a real browser against a real server with demo data and the NVD fixtures:
@@ -16,7 +17,6 @@ import { testDatabaseEnv } from '../support/test-env.ts';
  * matched, a VEX statement that suppresses it, VEX documents out and in, "where is CVE-X?", and the
  * unread notices. Screenshots go to /tmp/candor-vulns-*.png.
  */
-const chromiumPath = '/usr/bin/chromium';
 const webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 const nvdFixtures = fileURLToPath(new URL('../fixtures/nvd', import.meta.url));
 const productName = 'CardioLink Telemetry Gateway';
@@ -40,18 +40,7 @@ describe.skipIf(!existsSync(chromiumPath))('vulnerability pages in a browser', (
     baseUrl = server.url.replace(/\/$/, '');
     // The NVD records, imported as `candor vulns import nvd` would: the import re-matches the portfolio.
     report = await importFeed(server.deps, 'nvd', nvdFixtures);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

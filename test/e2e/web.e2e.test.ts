@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCredentials, demoSecondUser } from '../../src/main/demo-seed.ts';
 import { startCandor } from '../../src/main/start.ts';
 import { testDatabaseEnv } from '../support/test-env.ts';
+import { chromiumPath, launchChromium } from './support/chromium.ts';
 
 /**
  * The web app in a real browser against a real server with demo data: what a visitor and a
  * manufacturer's staff see and can do, by mouse and by keyboard. Screenshots go to /tmp/candor-*.png.
  */
-const chromiumPath = '/usr/bin/chromium';
 const webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 
 interface PublicItem {
@@ -35,18 +35,7 @@ describe.skipIf(!existsSync(chromiumPath))('web app in a browser', () => {
     database = await testDatabaseEnv();
     server = await startCandor({ env: { ...database.env, LOG_LEVEL: 'warn' }, seedDemo: true, port: 0 });
     baseUrl = server.url.replace(/\/$/, '');
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
