@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { LookupKey } from './domain/package-identity.ts';
 import {
@@ -162,27 +162,19 @@ export async function listAdvisoriesByIds(db: DbOrTx, ids: string[]): Promise<Ad
   return db.select().from(vulnerabilitiesAdvisories).where(inArray(vulnerabilitiesAdvisories.id, ids));
 }
 
-/** Advisories filed under any of the keys (one indexed lookup per key kind). */
+/** Advisories filed under any of the keys: one statement per 5,000 keys, keys as array parameters. */
 export async function findAdvisoriesByKeys(db: DbOrTx, keys: LookupKey[]): Promise<AdvisoryRow[]> {
   if (keys.length === 0) return [];
   const ids = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const batch = keys.slice(i, i + 500);
-    const rows = await db
-      .selectDistinct({ advisoryId: vulnerabilitiesAdvisoryKeys.advisoryId })
-      .from(vulnerabilitiesAdvisoryKeys)
-      .where(
-        or(
-          ...batch.map((k) =>
-            and(
-              eq(vulnerabilitiesAdvisoryKeys.kind, k.kind),
-              eq(vulnerabilitiesAdvisoryKeys.namespace, k.namespace),
-              eq(vulnerabilitiesAdvisoryKeys.name, k.name),
-            ),
-          ),
-        ),
-      );
-    for (const row of rows) ids.add(row.advisoryId);
+  for (let i = 0; i < keys.length; i += 5000) {
+    const batch = keys.slice(i, i + 5000);
+    const result = await db.execute(sql`
+      SELECT DISTINCT advisory_id AS id FROM vulnerabilities_advisory_keys
+      WHERE (kind, namespace, name) IN (
+        SELECT * FROM unnest(${sql.param(batch.map((k) => k.kind))}::text[],
+                             ${sql.param(batch.map((k) => k.namespace))}::text[],
+                             ${sql.param(batch.map((k) => k.name))}::text[]))`);
+    for (const row of result.rows) ids.add(String(row.id));
   }
   const all: AdvisoryRow[] = [];
   const list = [...ids];
