@@ -3,13 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../../src/main/demo-seed.ts';
 import { type RunningCandor, startCandor } from '../../src/main/start.ts';
 import { importFeed } from '../../src/modules/vulnerabilities/index.ts';
 import { testDatabaseEnv } from '../support/test-env.ts';
-import { chromiumPath, launchChromium } from './support/chromium.ts';
+import { chromiumPath, launchChromium, openPage as openPageAt } from './support/chromium.ts';
 
 /**
  * The vulnerability pages in a real browser against a real server with demo data and the NVD fixtures:
@@ -50,18 +50,8 @@ describe.skipIf(!existsSync(chromiumPath))('vulnerability pages in a browser', (
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function openPage(path: string): Promise<{ context: BrowserContext; page: Page }> {
-    if (!browser) throw new Error('the browser did not start');
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(path);
-    return { context, page };
-  }
+  const openPage = (path: string) =>
+    openPageAt(browser, baseUrl, path, { width: 1400, acceptDownloads: true });
 
   async function signIn(page: Page): Promise<string> {
     await page.getByLabel('Email').fill(demoCredentials.email);

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCredentials, demoSecondUser } from '../../src/main/demo-seed.ts';
 import { startCandor } from '../../src/main/start.ts';
 import { testDatabaseEnv } from '../support/test-env.ts';
-import { chromiumPath, launchChromium } from './support/chromium.ts';
+import { chromiumPath, launchChromium, openPage as openPageAt } from './support/chromium.ts';
 
 /**
  * The web app in a real browser against a real server with demo data: what a visitor and a
@@ -45,14 +45,7 @@ describe.skipIf(!existsSync(chromiumPath))('web app in a browser', () => {
   }, 60_000);
 
   /** A fresh context per test: no cookies carried over from another test. */
-  async function openPage(path: string): Promise<{ context: BrowserContext; page: Page }> {
-    if (!browser) throw new Error('the browser did not start');
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(path);
-    return { context, page };
-  }
+  const openPage = (path: string) => openPageAt(browser, baseUrl, path);
 
   async function signInThroughForm(
     page: Page,

@@ -1,34 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  component,
+  cpeOf,
+  nvd,
+  osv,
+  summary,
+} from '../../../../../test/fixtures/vulns/match-test-support.ts';
 import type { Advisory } from '../advisory-model.ts';
-import { parseNvdCve } from '../feeds/nvd-api.ts';
-import { parseOsv } from '../feeds/osv.ts';
-import { type MatchableComponent, type MatchOptions, matchComponent } from './match-component.ts';
-
-// Real records: test/fixtures/nvd/README.md and test/fixtures/vulns/README.md name each source.
-const root = new URL('../../../../../test/fixtures/', import.meta.url);
-const json = (path: string): unknown => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
-const nvd = (id: string): Advisory => parseNvdCve(json(`nvd/${id}.json`))[0] as Advisory;
-const osv = (file: string): Advisory => parseOsv(json(`vulns/osv/${file}.json`));
-
-const component = (fields: Partial<MatchableComponent>): MatchableComponent => ({
-  key: 'c1',
-  name: 'component',
-  version: null,
-  purl: null,
-  cpe: null,
-  ...fields,
-});
-const cpeOf = (vendorProduct: string, version: string) =>
-  `cpe:2.3:a:${vendorProduct}:${version}:*:*:*:*:*:*:*`;
-/** [advisoryId, matchedBy, confidence, fixedIn] of every match. */
-const summary = (fields: Partial<MatchableComponent>, advisories: Advisory[], options?: MatchOptions) =>
-  matchComponent(component(fields), advisories, options).map((m) => [
-    m.advisoryId,
-    m.matchedBy,
-    m.confidence,
-    m.fixedIn,
-  ]);
+import { matchComponent } from './match-component.ts';
 
 describe('matchComponent — NVD CPE configurations (real records)', () => {
   it('wolfSSL 4.8.1 (medical-device SBOM) matches CVE-2022-39173, fixed in 5.5.1', () => {
