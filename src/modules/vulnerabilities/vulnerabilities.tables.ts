@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   doublePrecision,
   index,
@@ -79,6 +80,8 @@ export const vulnerabilitiesAdvisoryKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.advisoryId, t.kind, t.namespace, t.name] }),
     index('vulnerabilities_advisory_keys_lookup_idx').on(t.kind, t.namespace, t.name),
+    // Name-only lookups, for organisations that turn on name matching (components with no purl/CPE).
+    index('vulnerabilities_advisory_keys_name_idx').on(t.name),
     check('vulnerabilities_advisory_keys_kind_check', sql`${t.kind} in ('purl','cpe')`),
   ],
 );
@@ -181,6 +184,9 @@ export const vulnerabilitiesNotifications = pgTable(
     payload: jsonb().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     readAt: timestamp({ withTimezone: true }),
+    /** When the e-mail about it went out, and how the last attempt ended ('sent', or the error). */
+    emailedAt: timestamp({ withTimezone: true }),
+    emailStatus: text(),
   },
   (t) => [index('vulnerabilities_notifications_organization_idx').on(t.organizationId, t.createdAt)],
 );
@@ -197,3 +203,34 @@ export const vulnerabilitiesWebhooks = pgTable('vulnerabilities_webhooks', {
   lastDeliveryAt: timestamp({ withTimezone: true }),
   lastDeliveryStatus: text(),
 });
+
+/** An organisation's vulnerability settings; an organisation without a row has the defaults. */
+export const vulnerabilitiesSettings = pgTable('vulnerabilities_settings', {
+  organizationId: uuid().primaryKey(),
+  /** Match components that have neither purl nor CPE by their bare name (low confidence, flagged). */
+  allowNameMatching: boolean().notNull().default(false),
+  /** Addresses that receive notices by e-mail (a PSIRT mailbox, say); empty: no e-mail. */
+  notificationEmails: text().array().notNull().default(sql`'{}'::text[]`),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
+ * The state of a feed read from a URL (CANDOR_FEED_URLS): the validators of the last response, so the
+ * next poll is a conditional GET, and how the last poll ended.
+ */
+export const vulnerabilitiesFeedSources = pgTable(
+  'vulnerabilities_feed_sources',
+  {
+    kind: text().notNull(),
+    url: text().notNull(),
+    etag: text(),
+    lastModified: text(),
+    /** SHA-256 of the last body imported: an unchanged body is not re-imported even without validators. */
+    contentSha256: text(),
+    lastCheckedAt: timestamp({ withTimezone: true }),
+    lastChangedAt: timestamp({ withTimezone: true }),
+    lastStatus: text(),
+    lastError: text(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.url] })],
+);

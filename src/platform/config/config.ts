@@ -20,6 +20,13 @@ const EnvSchema = z.object({
   CANDOR_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CANDOR_OPERATOR_ORGS: z.string().default(''),
   CANDOR_FEED_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(209_715_200),
+  CANDOR_FEED_URLS: z.string().default(''),
+  CANDOR_FEED_DOWNLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(2_147_483_648),
+  CANDOR_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  CANDOR_MAIL_FROM: z.string().min(3).default('Candor <candor@localhost>'),
 });
 
 export interface Config {
@@ -45,6 +52,30 @@ export interface Config {
   operatorOrganizations: string[];
   /** Largest feed file an operator may upload through the API (200 MiB). */
   feedUploadLimitBytes: number;
+  /**
+   * Feeds polled from URLs by the scheduled import: `kind=url` pairs separated by spaces, commas or
+   * new lines (`kev=https://… osv=https://…/all.zip`). The kinds are checked by the vulnerabilities module.
+   */
+  feedUrls: { kind: string; url: string }[];
+  /** Largest body a feed URL may return (2 GiB: osv.dev's all-ecosystem zip is below it). */
+  feedDownloadLimitBytes: number;
+  /** Where e-mail notices are sent through (smtp:// or smtps://, credentials in the URL); unset: no e-mail. */
+  smtpUrl: string | null;
+  /** The From: of e-mail notices. */
+  mailFrom: string;
+}
+
+/** `kind=url` pairs of CANDOR_FEED_URLS; a pair that is not one is a configuration error. */
+function parseFeedUrls(value: string): { kind: string; url: string }[] {
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((pair) => {
+      const match = /^([a-z0-9]+)=(https?:\/\/\S+)$/i.exec(pair);
+      if (!match)
+        throw new Error(`Invalid configuration: CANDOR_FEED_URLS: '${pair}' is not kind=http(s)://url`);
+      return { kind: (match[1] as string).toLowerCase(), url: match[2] as string };
+    });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((slug) => slug.trim())
       .filter(Boolean),
     feedUploadLimitBytes: e.CANDOR_FEED_UPLOAD_LIMIT_BYTES,
+    feedUrls: parseFeedUrls(e.CANDOR_FEED_URLS),
+    feedDownloadLimitBytes: e.CANDOR_FEED_DOWNLOAD_LIMIT_BYTES,
+    smtpUrl: e.CANDOR_SMTP_URL ?? null,
+    mailFrom: e.CANDOR_MAIL_FROM,
   };
 }

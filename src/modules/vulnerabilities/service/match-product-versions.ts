@@ -218,6 +218,8 @@ async function reconcile(
           payload: { productVersionId: versionId, ...subject, opened, closed },
           createdAt: now,
           readAt: null,
+          emailedAt: null,
+          emailStatus: null,
         },
       ]);
     }
