@@ -22,7 +22,7 @@ import {
   listFindingsOfVersion,
   updateFinding,
 } from '../vulnerabilities.repository.ts';
-import { hasWebhook, webhookDelivery } from './webhooks.ts';
+import { enqueueNoticeDeliveries } from './notice-delivery.ts';
 
 const confidenceRank = { low: 1, medium: 2, high: 3 } as const;
 type Confidence = keyof typeof confidenceRank;
@@ -124,9 +124,7 @@ export async function matchProductVersions(
           }
         : {};
       const result = await reconcile(deps, versionId, organizationId, desired, subject);
-      if (result.notice && deps.jobs && (await hasWebhook(deps, result.notice.organizationId))) {
-        await deps.jobs.enqueue(webhookDelivery, { notificationId: result.notice.id });
-      }
+      if (result.notice) await enqueueNoticeDeliveries(deps, [result.notice]);
       outcome.versions++;
       outcome.opened += result.opened;
       outcome.closed += result.closed;

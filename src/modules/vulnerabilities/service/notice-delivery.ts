@@ -1,0 +1,32 @@
+import { inArray } from 'drizzle-orm';
+import type { Deps } from '../../../platform/deps.ts';
+import { vulnerabilitiesWebhooks } from '../vulnerabilities.tables.ts';
+import { webhookDelivery } from './webhooks.ts';
+
+/** A notice just stored in the in-app inbox of an organisation. */
+export interface StoredNotice {
+  id: string;
+  organizationId: string;
+}
+
+/**
+ * Queues the outside deliveries of new notices: a signed webhook POST for organisations that set a
+ * webhook. One query for all the notices' organisations, whatever their number.
+ */
+export async function enqueueNoticeDeliveries(
+  deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'jobs'>>,
+  notices: StoredNotice[],
+): Promise<void> {
+  const jobs = deps.jobs;
+  if (!jobs || notices.length === 0) return;
+  const organizationIds = [...new Set(notices.map((n) => n.organizationId))];
+  const hooks = await deps.db
+    .select({ organizationId: vulnerabilitiesWebhooks.organizationId })
+    .from(vulnerabilitiesWebhooks)
+    .where(inArray(vulnerabilitiesWebhooks.organizationId, organizationIds));
+  const withWebhook = new Set(hooks.map((h) => h.organizationId));
+  for (const notice of notices) {
+    if (withWebhook.has(notice.organizationId))
+      await jobs.enqueue(webhookDelivery, { notificationId: notice.id });
+  }
+}
