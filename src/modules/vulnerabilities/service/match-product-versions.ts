@@ -56,7 +56,7 @@ export interface MatchOutcome {
  * close with a reason, findings that match again reopen. The owning organisation is notified of changes.
  */
 export async function matchProductVersions(
-  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'jobs'>>,
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'jobs' | 'config'>>,
   productVersionIds: string[],
 ): Promise<MatchOutcome> {
   const outcome: MatchOutcome = { versions: 0, components: 0, opened: 0, closed: 0, open: 0 };

@@ -14,7 +14,7 @@ export interface StoredNotice {
  * webhook. One query for all the notices' organisations, whatever their number.
  */
 export async function enqueueNoticeDeliveries(
-  deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'jobs'>>,
+  deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'jobs' | 'config'>>,
   notices: StoredNotice[],
 ): Promise<void> {
   const jobs = deps.jobs;
