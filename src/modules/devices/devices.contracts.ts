@@ -63,6 +63,8 @@ export const ProductVersionSchema = z.object({
   releasedOn: z.string().nullable(),
   supportPhase: z.enum(supportPhases),
   endOfSupportOn: z.string().nullable(),
+  /** Units of this version in the field (the manufacturer's estimate); null when unknown. */
+  unitsInField: z.number().int().nullable(),
   componentCount: z.number().int(),
   latestSbom: z.object({ id: IdSchema, format: z.string(), createdAt: TimestampSchema }).nullable(),
   createdAt: TimestampSchema,
@@ -75,8 +77,15 @@ export const CreateProductVersionInputSchema = z.strictObject({
   releasedOn: DateSchema.nullable().default(null),
   supportPhase: z.enum(supportPhases).default('supported'),
   endOfSupportOn: DateSchema.nullable().default(null),
+  unitsInField: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
 });
-export type CreateProductVersionInput = z.infer<typeof CreateProductVersionInputSchema>;
+/** What the service takes: as the schema yields it, with `unitsInField` optional for internal callers. */
+export type CreateProductVersionInput = Omit<
+  z.infer<typeof CreateProductVersionInputSchema>,
+  'unitsInField'
+> & {
+  unitsInField?: number | null;
+};
 
 export const ProductVersionParamsSchema = z.strictObject({
   orgId: IdSchema,

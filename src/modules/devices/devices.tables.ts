@@ -55,6 +55,8 @@ export const devicesProductVersions = pgTable(
     releasedOn: date({ mode: 'string' }),
     supportPhase: text().notNull(),
     endOfSupportOn: date({ mode: 'string' }),
+    /** Units of this version in the field, as the manufacturer estimates them (fleet exposure); null: unknown. */
+    unitsInField: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },

@@ -31,6 +31,7 @@ export function toProductVersion(
     releasedOn: row.releasedOn,
     supportPhase: row.supportPhase as ProductVersion['supportPhase'],
     endOfSupportOn: row.endOfSupportOn,
+    unitsInField: row.unitsInField,
     componentCount,
     latestSbom: latest
       ? { id: latest.id, format: latest.format, createdAt: latest.createdAt.toISOString() }

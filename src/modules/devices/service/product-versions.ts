@@ -42,6 +42,7 @@ export async function createProductVersion(
       organizationId,
       productId,
       ...input,
+      unitsInField: input.unitsInField ?? null,
       createdAt: now,
       updatedAt: now,
     };
