@@ -51,7 +51,7 @@ export async function registerFeedUploadRoute(app: HttpApp, options: { deps: Dep
       config: { access: operatorAccess },
       schema: {
         tags: ['vulnerabilities'],
-        summary: 'Import a vulnerability feed file (OSV, NVD, CVE 5, KEV, EPSS) into the shared store',
+        summary: 'Import a vulnerability feed file (OSV, NVD, CVE 5, CSAF, KEV, EPSS) into the shared store',
         description: `Body: the file as ${feedTypes.join(', ')}. Re-matches affected product versions.`,
         params: z.strictObject({ kind: z.enum(feedKinds) }),
         response: { 200: FeedImportReportSchema, ...problemResponses(413, 415) },

@@ -11,6 +11,7 @@ const feedDescriptions: Record<(typeof feedKinds)[number], string> = {
   osv: 'OSV JSON records (a file or a directory)',
   nvd: 'NVD CVE API 2.0 JSON (page, item or bare cve) or the legacy 1.1 feed',
   cve5: 'CVE JSON 5 records (a file or a directory)',
+  csaf: 'CSAF 2.0 advisories (a file or a provider directory; .json files only, matched by purl/CPE helpers)',
   kev: 'the CISA Known Exploited Vulnerabilities catalogue (JSON)',
   epss: 'FIRST EPSS scores (CSV, optionally .gz)',
 };

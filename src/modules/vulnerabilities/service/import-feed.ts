@@ -7,6 +7,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { findProductVersionsByComponentKeys } from '../../devices/index.ts';
 import type { Advisory } from '../domain/advisory-model.ts';
+import { parseCsafAdvisories } from '../domain/feeds/csaf.ts';
 import { parseCve5 } from '../domain/feeds/cve5.ts';
 import { parseEpssCsv } from '../domain/feeds/epss.ts';
 import { parseKev } from '../domain/feeds/kev.ts';
@@ -22,7 +23,7 @@ import {
 } from './import-advisories.ts';
 import { type MatchOutcome, matchProductVersions } from './match-product-versions.ts';
 
-export const feedKinds = ['osv', 'nvd', 'cve5', 'kev', 'epss'] as const;
+export const feedKinds = ['osv', 'nvd', 'cve5', 'csaf', 'kev', 'epss'] as const;
 export type FeedKind = (typeof feedKinds)[number];
 
 export interface FeedImportReport {
@@ -39,16 +40,20 @@ export interface FeedImportReport {
 
 const batchSize = 200;
 
-/** Files under a path (one file, or every .json/.csv/.gz/.zip file below a directory), in a stable order. */
-async function listFeedFiles(path: string): Promise<string[]> {
+/**
+ * Files under a path (one file, or every .json/.csv/.gz/.zip file below a directory), in a stable order.
+ * A CSAF provider directory (CSAF 2.0 §7.1.11–14) also holds .asc/.sha512 files, index.txt and
+ * changes.csv next to the advisories: for `csaf`, only its .json files are read.
+ */
+async function listFeedFiles(path: string, kind: FeedKind): Promise<string[]> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new DomainError('invalid', `${path}: no such file or directory`);
   if (info.isFile()) return [path];
   const out: string[] = [];
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
+  const wanted = kind === 'csaf' ? /\.json$/i : /\.(json|csv|gz|zip)$/i;
   for (const entry of entries) {
-    if (entry.isFile() && /\.(json|csv|gz|zip)$/i.test(entry.name))
-      out.push(join(entry.parentPath, entry.name));
+    if (entry.isFile() && wanted.test(entry.name)) out.push(join(entry.parentPath, entry.name));
   }
   return out.sort();
 }
@@ -178,9 +183,11 @@ function parseJsonFile(file: string, text: string): unknown {
   }
 }
 
-function advisoriesOf(kind: 'osv' | 'nvd' | 'cve5', json: unknown, warnings: string[]): Advisory[] {
+function advisoriesOf(kind: 'osv' | 'nvd' | 'cve5' | 'csaf', json: unknown, warnings: string[]): Advisory[] {
   if (kind === 'osv') return [parseOsv(json, warnings)];
   if (kind === 'cve5') return [parseCve5(json, warnings)];
+  // CSAF: one advisory per vulnerability; provider-metadata, ROLIE or aggregator JSON is refused (invalid).
+  if (kind === 'csaf') return parseCsafAdvisories(json, warnings);
   // NVD: the API 2.0 shapes, or the legacy 1.1 feed (CVE_Items).
   const isLegacy = typeof json === 'object' && json !== null && 'CVE_Items' in json;
   return isLegacy ? parseNvdLegacyFeed(json, warnings) : parseNvdCve(json, warnings);
@@ -197,7 +204,7 @@ export async function importFeed(
   path: string,
   options: { rematch?: boolean; zipLimits?: ZipLimits } = {},
 ): Promise<FeedImportReport> {
-  const files = await listFeedFiles(path);
+  const files = await listFeedFiles(path, kind);
   // One bad file in a directory or archive is reported, not fatal; a single bad file is.
   const singleFile = files.length === 1 && !isZip(files[0] as string);
   const documents = feedDocuments(files, kind, options.zipLimits ?? zipLimits);

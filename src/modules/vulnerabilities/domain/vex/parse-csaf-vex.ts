@@ -1,6 +1,7 @@
 /**
  * CSAF 2.0 VEX (`document.category` = `csaf_vex`, CSAF 2.0 §4.5) → VEX statements. Pure: no I/O.
  */
+import { type CsafProduct, resolveCsafProductTree } from '../feeds/csaf-product-tree.ts';
 import type { VexDocument, VexStatement } from '../vex-model.ts';
 import { isRecord, type JsonRecord, records, strings, text, type VexProduct } from './vex-json.ts';
 import { isVexJustification, statusByCsafGroup } from './vex-vocabulary.ts';
@@ -29,10 +30,7 @@ export function parseCsafVex(document: JsonRecord, warnings: string[]): VexDocum
   const tracking = isRecord(meta.tracking) ? meta.tracking : {};
   const documentDate = text(tracking.current_release_date);
   const tree = isRecord(document.product_tree) ? document.product_tree : {};
-  const targets = resolveProductTree(tree, warnings);
-  const groups = new Map(
-    records(tree.product_groups).map((g) => [text(g.group_id) ?? '', strings(g.product_ids)] as const),
-  );
+  const { targets, groups } = resolveProductTree(tree, warnings);
   const statements: VexStatement[] = [];
   records(document.vulnerabilities).forEach((vulnerability, i) => {
     const path = `vulnerabilities[${i}]`;
@@ -89,79 +87,47 @@ function joined(parts: (string | null)[]): string | null {
   return present.length > 0 ? present.join('\n\n') : null;
 }
 
-/** product_id → product (and subcomponent), per CSAF 2.0 §3.2.2. */
-function resolveProductTree(tree: JsonRecord, warnings: string[]): Map<string, Target | string> {
-  const products = new Map<string, VexProduct>();
-  const define = (productId: string | null, product: VexProduct, path: string): void => {
-    if (!productId) {
-      warnings.push(`${path}: no product_id, ignored`);
-      return;
-    }
-    if (products.has(productId)) {
-      warnings.push(`${path}: product_id ${productId} defined twice`);
-      return;
-    }
-    products.set(productId, product);
-  };
-  const walk = (branches: unknown, path: string, name: string | null, version: string | null): void => {
-    records(branches).forEach((branch, i) => {
-      const here = `${path}[${i}]`;
-      const category = text(branch.category);
-      const branchName = text(branch.name);
-      const nextName = category === 'product_name' ? branchName : name;
-      const nextVersion = category === 'product_version' ? branchName : version;
-      if (isRecord(branch.product)) {
-        const full = fromFullProductName(branch.product);
-        const product =
-          category === 'product_version_range'
-            ? { ...full, version: null }
-            : { ...full, name: nextName ?? full.name, version: nextVersion };
-        define(text(branch.product.product_id), product, `${here}.product`);
-      }
-      walk(branch.branches, `${here}.branches`, nextName, nextVersion);
-    });
-  };
-  walk(tree.branches, 'product_tree.branches', null, null);
-  records(tree.full_product_names).forEach((p, i) => {
-    define(text(p.product_id), fromFullProductName(p), `product_tree.full_product_names[${i}]`);
-  });
-
-  // A string value says why the product_id cannot be used.
+/**
+ * product_id → product (and subcomponent), per CSAF 2.0 §3.2.2, from the shared product-tree resolver.
+ * A string value says why the product_id cannot be used.
+ */
+function resolveProductTree(
+  tree: JsonRecord,
+  warnings: string[],
+): { targets: Map<string, Target | string>; groups: Map<string, string[]> } {
+  const { products, groups } = resolveCsafProductTree(tree, warnings);
   const targets = new Map<string, Target | string>();
-  for (const [id, product] of products) targets.set(id, { product, subcomponentPurl: null });
-  const relationships = records(tree.relationships);
-  // Relationships may build on each other (§3.2.2.4): resolve until nothing changes; cycles stay unresolved.
-  for (let pass = 0; pass <= relationships.length; pass++) {
-    let changed = false;
-    relationships.forEach((relationship, i) => {
-      const full = isRecord(relationship.full_product_name) ? relationship.full_product_name : {};
-      const id = text(full.product_id);
-      if (!id || targets.has(id)) return;
-      const parent = targets.get(text(relationship.relates_to_product_reference) ?? '');
-      const component = targets.get(text(relationship.product_reference) ?? '');
-      if (parent === undefined || component === undefined) return;
-      const here = `product_tree.relationships[${i}]`;
+  const targetOf = (product: CsafProduct): Target | string => {
+    const known = targets.get(product.productId);
+    if (known !== undefined) return known;
+    let value: Target | string;
+    const relationship = product.relationship;
+    if (!relationship) value = { product: vexProductOf(product), subcomponentPurl: null };
+    else {
+      const parent = targetOf(relationship.parent);
+      const component = targetOf(relationship.component);
+      const here = product.path;
       // A relationship of relationships would need two subcomponents; the model holds one.
-      let value: Target | string;
       if (typeof parent === 'string' || typeof component === 'string')
         value = `${here} builds on an unusable product_id`;
       else if (parent.subcomponentPurl || component.subcomponentPurl) value = `${here} is nested`;
       else if (!component.product.purl) value = `${here} names a component without purl`;
       else value = { product: parent.product, subcomponentPurl: component.product.purl };
-      targets.set(id, value);
-      changed = true;
-    });
-    if (!changed) break;
-  }
-  return targets;
+    }
+    targets.set(product.productId, value);
+    return value;
+  };
+  for (const product of products.values()) targetOf(product);
+  return { targets, groups };
 }
 
-function fromFullProductName(full: JsonRecord): VexProduct {
-  const helper = isRecord(full.product_identification_helper) ? full.product_identification_helper : {};
+/** A `product_version_range` leaf keeps its full product name; other leaves take the product_name branch's. */
+function vexProductOf(product: CsafProduct): VexProduct {
+  const isRange = product.category === 'product_version_range';
   return {
-    name: text(full.name) ?? text(full.product_id) ?? 'unnamed product',
-    version: null,
-    purl: text(helper.purl),
-    cpe: text(helper.cpe),
+    name: isRange ? product.name : (product.productName ?? product.name),
+    version: isRange ? null : product.version,
+    purl: product.purls[0] ?? null,
+    cpe: product.cpe,
   };
 }
