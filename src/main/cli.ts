@@ -2,7 +2,10 @@ import { Command } from 'commander';
 import { registerAccountsCommands } from '../modules/accounts/index.ts';
 import { registerAuditCommands } from '../modules/audit/index.ts';
 import { registerDevicesCommands } from '../modules/devices/index.ts';
-import { registerVulnerabilitiesCommands } from '../modules/vulnerabilities/index.ts';
+import {
+  registerFeedSourcesCommands,
+  registerVulnerabilitiesCommands,
+} from '../modules/vulnerabilities/index.ts';
 import type { CliContext } from '../platform/cli/cli-context.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { migrateDatabase } from '../platform/db/database.ts';
@@ -171,6 +174,7 @@ export function buildCli(): Command {
   registerAuditCommands(program, context);
   registerDevicesCommands(program, context);
   registerVulnerabilitiesCommands(program, context);
+  registerFeedSourcesCommands(program, context);
   program.addHelpText('after', () => allCommandsHelp(program));
   return program;
 }

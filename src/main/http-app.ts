@@ -3,7 +3,11 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { devicesRoutes } from '../modules/devices/index.ts';
 import { disclosuresRoutes } from '../modules/disclosures/index.ts';
 import { incidentsRoutes } from '../modules/incidents/index.ts';
-import { vulnerabilitiesRoutes } from '../modules/vulnerabilities/index.ts';
+import {
+  feedSourcesRoutes,
+  vulnerabilitiesRoutes,
+  vulnerabilitySettingsRoutes,
+} from '../modules/vulnerabilities/index.ts';
 import type { Deps } from '../platform/deps.ts';
 import { buildHttpApp, type HttpApp } from '../platform/http/build-http-app.ts';
 import { checkReadiness } from './deps.ts';
@@ -23,6 +27,8 @@ export function createHttpApp(deps: Deps): Promise<HttpApp> {
       await app.register(incidentsRoutes, { deps });
       await app.register(disclosuresRoutes, { deps });
       await app.register(vulnerabilitiesRoutes, { deps });
+      await app.register(feedSourcesRoutes, { deps });
+      await app.register(vulnerabilitySettingsRoutes, { deps });
     },
   });
 }

@@ -96,6 +96,11 @@ function OrganizationConsole({ session }: { session: SessionView }) {
               Vulnerability search
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`/console/${orgId}/settings/notifications`} className="console-nav__link">
+              Notification settings
+            </NavLink>
+          </li>
           <li className="console-nav__end">
             <NotificationsNavLink orgId={orgId} />
           </li>

@@ -6,6 +6,7 @@ import { ProductsPage } from '../features/devices/products-page.tsx';
 import { VersionPage } from '../features/devices/version-page.tsx';
 import { PublicDisclosureListPage } from '../features/disclosures/public-disclosure-list-page.tsx';
 import { PublicDisclosurePage } from '../features/disclosures/public-disclosure-page.tsx';
+import { NotificationSettingsPage } from '../features/vulnerabilities/notification-settings-page.tsx';
 import { NotificationsPage } from '../features/vulnerabilities/notifications.tsx';
 import { VulnerabilitySearchPage } from '../features/vulnerabilities/vulnerability-search-page.tsx';
 import { ConsoleIndexPage, ConsoleOverviewPage, OrgConsoleLayout } from './console-page.tsx';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
           { path: 'components', element: <ComponentSearchPage /> },
           { path: 'vulnerabilities', element: <VulnerabilitySearchPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,13 @@
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../platform/db/database.ts';
+import { type DbOrTx, withTransaction } from '../../../platform/db/database.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { recordAuditEvent } from '../../audit/index.ts';
+import {
+  type UpdateVulnerabilitySettingsInput,
+  UpdateVulnerabilitySettingsInputSchema,
+} from '../settings.contracts.ts';
 import { vulnerabilitiesSettings } from '../vulnerabilities.tables.ts';
 
 /** An organisation's vulnerability settings; the defaults apply to an organisation that never set them. */
@@ -34,4 +42,61 @@ export async function loadVulnerabilitySettings(
     });
   }
   return out;
+}
+
+/** One organisation's settings (the defaults when it never set them). */
+export async function getVulnerabilitySettings(
+  deps: Pick<Deps, 'db'>,
+  organizationId: string,
+): Promise<VulnerabilitySettings> {
+  const settings = (await loadVulnerabilitySettings(deps.db, [organizationId])).get(organizationId);
+  return settings ?? { ...defaultVulnerabilitySettings };
+}
+
+/**
+ * Changes the fields of `patch` that are present and keeps the others. Addresses are trimmed, their
+ * domains lower-cased and duplicates dropped; at most ten. Throws `invalid` (nothing written) when the
+ * patch breaks those rules. Returns the settings as stored.
+ */
+export async function updateVulnerabilitySettings(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  organizationId: string,
+  patch: UpdateVulnerabilitySettingsInput,
+): Promise<VulnerabilitySettings> {
+  const parsed = UpdateVulnerabilitySettingsInputSchema.safeParse(patch);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('invalid', `The settings are not valid: ${issue?.message ?? 'invalid'}`, {
+      path: issue?.path.join('.'),
+    });
+  }
+  const changes = Object.fromEntries(
+    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+  ) as Partial<VulnerabilitySettings>;
+  return withTransaction(deps.db, async (tx) => {
+    const before = (await loadVulnerabilitySettings(tx, [organizationId])).get(organizationId) ?? {
+      ...defaultVulnerabilitySettings,
+    };
+    const updatedAt = deps.clock.now();
+    // Only the fields of the patch are set on conflict, so a concurrent change of another field stays.
+    const [row] = await tx
+      .insert(vulnerabilitiesSettings)
+      .values({ organizationId, ...before, ...changes, updatedAt })
+      .onConflictDoUpdate({ target: vulnerabilitiesSettings.organizationId, set: { ...changes, updatedAt } })
+      .returning();
+    const after: VulnerabilitySettings = {
+      allowNameMatching: row?.allowNameMatching ?? before.allowNameMatching,
+      notificationEmails: row?.notificationEmails ?? before.notificationEmails,
+    };
+    await recordAuditEvent(tx, deps.clock, actor, {
+      action: 'vulnerability-settings.updated',
+      organizationId,
+      entityType: 'vulnerability-settings',
+      entityId: organizationId,
+      before,
+      after,
+    });
+    return after;
+  });
 }
