@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAccountsCommands } from '../modules/accounts/index.ts';
 import { registerAuditCommands } from '../modules/audit/index.ts';
 import { registerDevicesCommands } from '../modules/devices/index.ts';
+import { registerRiskCommands } from '../modules/risk/index.ts';
 import {
   registerFeedSourcesCommands,
   registerVulnerabilitiesCommands,
@@ -174,6 +175,7 @@ export function buildCli(): Command {
   registerAuditCommands(program, context);
   registerDevicesCommands(program, context);
   registerVulnerabilitiesCommands(program, context);
+  registerRiskCommands(program, context);
   registerFeedSourcesCommands(program, context);
   program.addHelpText('after', () => allCommandsHelp(program));
   return program;

@@ -1,0 +1,9 @@
+/** The pure domain of the risk module: CVSS scoring and rescoring, the MITRE rubric, patient harm, SSVC. */
+export * from './cvss.ts';
+export * from './cvss-metrics.ts';
+export * from './exploitability.ts';
+export * from './patient-harm.ts';
+export * from './rubric.ts';
+export * from './rubric-mapping.ts';
+export * from './rubric-questions.ts';
+export * from './ssvc.ts';

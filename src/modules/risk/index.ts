@@ -1,0 +1,3 @@
+/** The risk module's public surface: the pure domain API (see domain/index.ts) and its CLI commands. */
+export * from './domain/index.ts';
+export { cvssScoreJson, registerRiskCommands } from './risk.cli.ts';
