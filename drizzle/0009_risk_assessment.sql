@@ -33,7 +33,7 @@ CREATE TABLE "risk_assessments" (
 CREATE TABLE "risk_settings" (
 	"organization_id" uuid PRIMARY KEY NOT NULL,
 	"rubric_mapping" jsonb,
-	"harm_matrix" jsonb,
+	"control_matrix" jsonb,
 	"remediation_sla_days" jsonb,
 	"updated_at" timestamp with time zone NOT NULL
 );
@@ -49,7 +49,6 @@ CREATE TABLE "risk_triage" (
 	"acceptance_reason" text,
 	"compensating_controls" text[],
 	"accepted_by_user_id" uuid,
-	"due_on" date,
 	"updated_by_user_id" uuid,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "risk_triage_version_vulnerability_unique" UNIQUE("product_version_id","vulnerability_id"),

@@ -3,6 +3,7 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { devicesRoutes } from '../modules/devices/index.ts';
 import { disclosuresRoutes } from '../modules/disclosures/index.ts';
 import { incidentsRoutes } from '../modules/incidents/index.ts';
+import { riskRoutes } from '../modules/risk/index.ts';
 import {
   feedSourcesRoutes,
   vulnerabilitiesRoutes,
@@ -29,6 +30,7 @@ export function createHttpApp(deps: Deps): Promise<HttpApp> {
       await app.register(vulnerabilitiesRoutes, { deps });
       await app.register(feedSourcesRoutes, { deps });
       await app.register(vulnerabilitySettingsRoutes, { deps });
+      await app.register(riskRoutes, { deps });
     },
   });
 }

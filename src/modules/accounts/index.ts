@@ -9,5 +9,6 @@ export {
   getOrganization,
   hasAnyOrganization,
   setMembership,
+  userNamesById,
 } from './service/organizations-and-users.ts';
 export { signIn } from './service/sessions.ts';

@@ -340,6 +340,7 @@ export async function describeVersions(db: DbOrTx, organizationId: string, versi
     .select({
       versionId: devicesProductVersions.id,
       label: devicesProductVersions.label,
+      unitsInField: devicesProductVersions.unitsInField,
       productId: devicesProducts.id,
       productName: devicesProducts.name,
       productSlug: devicesProducts.slug,

@@ -1,3 +1,4 @@
 /** The risk module's public surface: the pure domain API (see domain/index.ts) and its CLI commands. */
 export * from './domain/index.ts';
 export { cvssScoreJson, registerRiskCommands } from './risk.cli.ts';
+export { riskRoutes } from './risk.routes.ts';

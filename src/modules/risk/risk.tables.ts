@@ -21,7 +21,7 @@ import {
 export const riskSettings = pgTable('risk_settings', {
   organizationId: uuid().primaryKey(),
   rubricMapping: jsonb(),
-  harmMatrix: jsonb(),
+  controlMatrix: jsonb(),
   /** Days to remediate by severity: { critical, high, medium, low }. */
   remediationSlaDays: jsonb(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
@@ -100,8 +100,6 @@ export const riskTriage = pgTable(
     acceptanceReason: text(),
     compensatingControls: text().array(),
     acceptedByUserId: uuid(),
-    /** Remediation due date from the SLA, fixed when the pair is first triaged or its severity changes. */
-    dueOn: date({ mode: 'string' }),
     updatedByUserId: uuid(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },

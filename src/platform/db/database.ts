@@ -122,3 +122,12 @@ export async function appliedMigrationCount(db: Db): Promise<number> {
 export async function withTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction((tx) => work(tx as Tx));
 }
+
+/**
+ * Service dependencies bound to an open transaction, so that a service called inside another service's
+ * transaction joins it (drizzle runs its own `transaction()` as a savepoint) and both commit or neither.
+ * The cast is sound: a drizzle transaction offers the query API of the database it belongs to.
+ */
+export function joinTransaction<D extends { db: Db }>(deps: D, tx: Tx): D {
+  return { ...deps, db: tx as unknown as Db };
+}

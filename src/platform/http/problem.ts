@@ -79,7 +79,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     if (error.code === 'rate_limited' && error.details?.retryAfterSeconds) {
       reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
-    return sendProblem(reply, problem(status, error.code, error.message, { instance }));
+    // A service may name the fields at fault, as schema validation does: `details.errors`.
+    const errors = fieldErrorsOf(error.details?.errors);
+    return sendProblem(
+      reply,
+      problem(status, error.code, error.message, errors ? { instance, errors } : { instance }),
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
@@ -128,4 +133,13 @@ function sqlStateOf(error: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+function fieldErrorsOf(value: unknown): { path: string; message: string }[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const errors = value.filter(
+    (e): e is { path: string; message: string } =>
+      typeof e === 'object' && e !== null && typeof e.path === 'string' && typeof e.message === 'string',
+  );
+  return errors.length > 0 ? errors.map(({ path, message }) => ({ path, message })) : undefined;
 }

@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import { withTransaction } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrganizationKind, Role } from '../../../shared/access.ts';
@@ -19,6 +20,7 @@ import {
   toOrganizationKind,
   upsertMembership,
 } from '../accounts.repository.ts';
+import { accountsUsers } from '../accounts.tables.ts';
 import { hashPassword } from '../password-hashing.ts';
 
 export function toOrganization(row: OrganizationRow): Organization {
@@ -155,4 +157,15 @@ export async function getOnlyOrganizationOfKind(
     );
   }
   return toOrganization(rows[0] as OrganizationRow);
+}
+
+/** Display names of users (who decided, who approved), for showing beside records of their organisation. */
+export async function userNamesById(deps: Pick<Deps, 'db'>, userIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db
+    .select({ id: accountsUsers.id, name: accountsUsers.name })
+    .from(accountsUsers)
+    .where(inArray(accountsUsers.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,0 +1,78 @@
+import type { Deps } from '../../../platform/deps.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { describeProductVersions, getProductVersion } from '../../devices/index.ts';
+import {
+  listOpenFindingPairs,
+  loadVulnerabilities,
+  resolveVulnerability,
+} from '../../vulnerabilities/index.ts';
+import { type AssessmentContext, scoreCvssVector } from '../domain/index.ts';
+import type { RiskMethod } from './risk-settings.ts';
+
+/** A (product version, vulnerability) pair as a route names it. */
+export interface PairTarget {
+  organizationId: string;
+  productId: string;
+  versionId: string;
+  vulnerabilityRef: string;
+}
+
+/**
+ * The pair a route names, checked: the version belongs to this product of this organisation (else
+ * not_found, so other tenants' ids reveal nothing) and the vulnerability is in the store.
+ */
+export async function loadPair(deps: Pick<Deps, 'db' | 'clock'>, target: PairTarget) {
+  const version = await getProductVersion(deps, target.organizationId, target.productId, target.versionId);
+  const row = await resolveVulnerability(deps, target.vulnerabilityRef, false);
+  if (!row)
+    throw new DomainError('not_found', `${target.vulnerabilityRef} is not in the vulnerability store.`);
+  const vulnerability = (await loadVulnerabilities(deps, [row.id])).get(row.id);
+  if (!vulnerability)
+    throw new DomainError('not_found', `${target.vulnerabilityRef} is not in the vulnerability store.`);
+  const described = (await describeProductVersions(deps, target.organizationId, [version.id])).get(
+    version.id,
+  );
+  return {
+    version,
+    product: { id: target.productId, name: described?.productName ?? '' },
+    vulnerability,
+  };
+}
+
+export type LoadedPair = Awaited<ReturnType<typeof loadPair>>;
+
+/** The published vector when it can be scored; a record's unreadable vector must not fail an assessment. */
+export function usablePublishedVector(vector: string | null): string | null {
+  if (!vector) return null;
+  try {
+    scoreCvssVector(vector);
+    return vector;
+  } catch {
+    return null;
+  }
+}
+
+export function assessmentContext(pair: LoadedPair, method: RiskMethod): AssessmentContext {
+  const { vulnerability } = pair;
+  return {
+    publishedVector: usablePublishedVector(vulnerability.cvssVector),
+    kev: vulnerability.kevDateAdded !== null,
+    epss:
+      vulnerability.epss === null
+        ? null
+        : { probability: vulnerability.epss, percentile: vulnerability.epssPercentile },
+    rubricMapping: method.rubricMapping,
+    controlMatrix: method.controlMatrix,
+  };
+}
+
+/** The components of the version an open finding of the vulnerability names. */
+export async function componentsOfPair(
+  deps: Pick<Deps, 'db'>,
+  organizationId: string,
+  versionId: string,
+  vulnerabilityId: string,
+) {
+  const pairs = await listOpenFindingPairs(deps, organizationId, { productVersionIds: [versionId] });
+  return pairs.find((p) => p.vulnerabilityId === vulnerabilityId)?.components ?? [];
+}
