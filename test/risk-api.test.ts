@@ -370,3 +370,73 @@ describe('the organisation’s risk method', () => {
     expect(reset.json().remediationSlaDays).toMatchObject({ critical: 7, isDefault: false });
   });
 });
+
+describe('the version’s exposure profile, advisory text and incident facts', () => {
+  it('rescoring starts from the version profile unless the assessment sets its own', async () => {
+    const bad = await api(editor, 'PUT', `/products/${productId}/versions/${oldVersion}/risk-profile`, {
+      environmentV3: { MAV: 'Q' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await api(viewer, 'GET', `/products/${productId}/versions/${oldVersion}/risk-profile`)).json(),
+    ).toMatchObject({
+      isSet: false,
+    });
+    const set = await api(editor, 'PUT', `/products/${productId}/versions/${oldVersion}/risk-profile`, {
+      environmentV3: { MAV: 'A', MPR: 'L' },
+      environmentV4: { MAV: 'A', MSI: 'S' },
+      description: 'Clinical VLAN only; service login required.',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const fromProfile = (await api(viewer, 'POST', `${pair(newVersion)}/preview`, {})).json();
+    expect(fromProfile.environmentSource).toBeNull();
+    const onOld = (await api(viewer, 'POST', `${pair(oldVersion)}/preview`, {})).json();
+    expect(onOld.environmentSource).toBe('version-profile');
+    expect(onOld.environmental.vector).toContain('MAV:A/MPR:L');
+    expect(onOld.score).toBeLessThan(onOld.base.baseScore);
+    const own = (
+      await api(viewer, 'POST', `${pair(oldVersion)}/preview`, { environment: { MAV: 'P' } })
+    ).json();
+    expect(own.environmentSource).toBe('assessment');
+    expect(own.environmental.vector).toContain('MAV:P');
+  });
+
+  it('gives the advisory sentence and the incident facts of the decisions', async () => {
+    const saved = await api(editor, 'PUT', `${pair(oldVersion)}/assessment`, {
+      harm: { severity: 'serious', affectedDataClasses: ['D'], compensatingControls: ['network isolation'] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().results.advisoryText).toContain('CVE-2022-39173 in CardioLink 4.0.0 as controlled');
+    expect(saved.json().results.advisoryText).toContain('network isolation');
+
+    const { riskDecisionFacts } = await import('../src/modules/risk/index.ts');
+    const vulnerabilityId = saved.json().vulnerability.id;
+    const oldOnly = await riskDecisionFacts(harness.deps, orgId, [
+      { productVersionId: oldVersion, vulnerabilityId },
+    ]);
+    expect(oldOnly).toEqual({
+      riskControlled: true,
+      enforcementDiscretionAvailable: true,
+      assessed: 1,
+      unassessed: 0,
+    });
+    const both = await riskDecisionFacts(harness.deps, orgId, [
+      { productVersionId: oldVersion, vulnerabilityId },
+      { productVersionId: newVersion, vulnerabilityId },
+    ]);
+    expect(both).toMatchObject({ riskControlled: null, assessed: 1, unassessed: 1 });
+    await api(editor, 'PUT', `${pair(newVersion)}/assessment`, {
+      harm: { severity: 'catastrophic', affectedDataClasses: ['T'], knownSeriousAdverseEvent: true },
+    });
+    expect(
+      await riskDecisionFacts(harness.deps, orgId, [
+        { productVersionId: oldVersion, vulnerabilityId },
+        { productVersionId: newVersion, vulnerabilityId },
+      ]),
+    ).toEqual({ riskControlled: false, enforcementDiscretionAvailable: false, assessed: 2, unassessed: 0 });
+    // Another organisation's facts know nothing of these decisions.
+    expect(
+      await riskDecisionFacts(harness.deps, otherOrgId, [{ productVersionId: oldVersion, vulnerabilityId }]),
+    ).toMatchObject({ riskControlled: null, assessed: 0 });
+  });
+});

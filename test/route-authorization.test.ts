@@ -59,15 +59,21 @@ const reviewedRules: Record<string, string> = {
   'GET /api/v1/operator/feed-sources': 'operator',
   'GET /api/v1/orgs/:orgId/worklist': 'viewer',
   'GET /api/v1/orgs/:orgId/risk/rubric': 'viewer',
+  'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk-profile': 'viewer',
+  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk-profile': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/risk/settings': 'viewer',
   'PUT /api/v1/orgs/:orgId/risk/settings': 'admin manufacturer',
   'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability': 'viewer',
   'POST /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/preview': 'viewer',
-  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/assessment': 'editor manufacturer',
+  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/assessment':
+    'editor manufacturer',
   'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/history': 'viewer',
-  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/triage': 'editor manufacturer',
-  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/acceptance': 'admin manufacturer',
-  'DELETE /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/acceptance': 'admin manufacturer',
+  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/triage':
+    'editor manufacturer',
+  'PUT /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/acceptance':
+    'admin manufacturer',
+  'DELETE /api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk/:vulnerability/acceptance':
+    'admin manufacturer',
   'GET /api/v1/orgs/:orgId/incidents': 'viewer',
   'POST /api/v1/orgs/:orgId/incidents': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/incidents/:incidentId': 'viewer',

@@ -2,3 +2,4 @@
 export * from './domain/index.ts';
 export { cvssScoreJson, registerRiskCommands } from './risk.cli.ts';
 export { riskRoutes } from './risk.routes.ts';
+export { riskDecisionFacts } from './service/risk-facts.ts';

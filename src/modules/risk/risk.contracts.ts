@@ -110,6 +110,8 @@ export const AssessmentResultsSchema = z.object({
       mapping: z.object({ label: z.string(), confirmed: z.boolean() }),
     })
     .nullable(),
+  /** Where the environmental metrics came from: the assessment, or the version's exposure profile. */
+  environmentSource: z.enum(['assessment', 'version-profile']).nullable(),
   score: z.number().nullable(),
   severity: z.enum(cvssSeverityValues).nullable(),
   exploitability: z.object({
@@ -134,6 +136,8 @@ export const AssessmentResultsSchema = z.object({
     cadence: z.enum(['regular', 'out-of-cycle']).nullable(),
   }),
   missing: z.array(z.string()),
+  /** The sentence an advisory carries about the decision (null until there is one). */
+  advisoryText: z.string().nullable(),
   /** The intelligence the computation used: published vector, KEV, EPSS. */
   context: z.object({
     publishedVector: z.string().nullable(),
@@ -344,4 +348,32 @@ export const RubricSchema = z.object({
   ),
   dataClasses: z.record(z.string(), z.string()),
   mapping: z.object({ label: z.string(), confirmed: z.boolean() }),
+});
+
+const EnvironmentMetricsSchema = z
+  .record(z.string().max(5), z.string().max(5))
+  .refine((metrics) => Object.keys(metrics).length <= 20, 'at most 20 metrics');
+
+/** A product version's exposure as deployed, as CVSS environmental metrics per CVSS generation. */
+export const RiskProfileInputSchema = z.strictObject({
+  environmentV3: EnvironmentMetricsSchema.default({}),
+  environmentV4: EnvironmentMetricsSchema.default({}),
+  description: z.string().trim().max(5_000).default(''),
+});
+export type RiskProfileInput = z.infer<typeof RiskProfileInputSchema>;
+
+export const RiskProfileSchema = z.object({
+  environmentV3: z.record(z.string(), z.string()),
+  environmentV4: z.record(z.string(), z.string()),
+  description: z.string(),
+  /** False until someone sets the profile: assessments then use only their own environment. */
+  isSet: z.boolean(),
+  updatedAt: TimestampSchema.nullable(),
+});
+export type RiskProfile = z.infer<typeof RiskProfileSchema>;
+
+export const VersionParamsSchema = z.strictObject({
+  orgId: IdSchema,
+  productId: IdSchema,
+  versionId: IdSchema,
 });

@@ -1,11 +1,18 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { riskAssessmentRevisions, riskAssessments, riskSettings, riskTriage } from './risk.tables.ts';
+import {
+  riskAssessmentRevisions,
+  riskAssessments,
+  riskSettings,
+  riskTriage,
+  riskVersionProfiles,
+} from './risk.tables.ts';
 
 export type RiskSettingsRow = typeof riskSettings.$inferSelect;
 export type AssessmentRow = typeof riskAssessments.$inferSelect;
 export type AssessmentRevisionRow = typeof riskAssessmentRevisions.$inferSelect;
 export type TriageRow = typeof riskTriage.$inferSelect;
+export type VersionProfileRow = typeof riskVersionProfiles.$inferSelect;
 
 export async function findRiskSettings(db: DbOrTx, organizationId: string): Promise<RiskSettingsRow | null> {
   const [row] = await db.select().from(riskSettings).where(eq(riskSettings.organizationId, organizationId));
@@ -93,4 +100,22 @@ export async function upsertTriage(db: DbOrTx, row: TriageRow): Promise<void> {
 
 export async function listTriageOfOrganization(db: DbOrTx, organizationId: string): Promise<TriageRow[]> {
   return db.select().from(riskTriage).where(eq(riskTriage.organizationId, organizationId));
+}
+
+export async function findVersionProfile(
+  db: DbOrTx,
+  productVersionId: string,
+): Promise<VersionProfileRow | null> {
+  const [row] = await db
+    .select()
+    .from(riskVersionProfiles)
+    .where(eq(riskVersionProfiles.productVersionId, productVersionId));
+  return row ?? null;
+}
+
+export async function upsertVersionProfile(db: DbOrTx, row: VersionProfileRow): Promise<void> {
+  await db
+    .insert(riskVersionProfiles)
+    .values(row)
+    .onConflictDoUpdate({ target: riskVersionProfiles.productVersionId, set: row });
 }

@@ -14,11 +14,14 @@ import {
   RiskAcceptanceInputSchema,
   RiskPairParamsSchema,
   RiskPairSchema,
+  RiskProfileInputSchema,
+  RiskProfileSchema,
   RiskSettingsInputSchema,
   RiskSettingsSchema,
   RubricSchema,
   TriageInputSchema,
   TriageSchema,
+  VersionParamsSchema,
   WorklistQuerySchema,
   WorklistSchema,
 } from './risk.contracts.ts';
@@ -31,6 +34,7 @@ import {
 import type { PairTarget } from './service/risk-pair.ts';
 import { getRiskSettings, loadRiskMethod, updateRiskSettings } from './service/risk-settings.ts';
 import { removeRiskAcceptance, setRiskAcceptance, setTriage } from './service/triage.ts';
+import { getVersionProfile, setVersionProfile } from './service/version-profile.ts';
 import { buildWorklist } from './service/worklist.ts';
 
 const member = organizationAccess('viewer');
@@ -113,6 +117,42 @@ export async function riskRoutes(app: HttpApp, options: { deps: Deps }): Promise
       },
     },
     async (request) => updateRiskSettings(deps, actorOf(request), request.params.orgId, request.body),
+  );
+
+  const versionTarget = (params: z.infer<typeof VersionParamsSchema>) => ({
+    organizationId: params.orgId,
+    productId: params.productId,
+    versionId: params.versionId,
+  });
+
+  app.get(
+    '/api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk-profile',
+    {
+      config: { access: member },
+      schema: {
+        tags,
+        summary:
+          "The version's exposure as deployed (CVSS environmental metrics every assessment starts from)",
+        params: VersionParamsSchema,
+        response: { 200: RiskProfileSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => getVersionProfile(deps, versionTarget(request.params)),
+  );
+
+  app.put(
+    '/api/v1/orgs/:orgId/products/:productId/versions/:versionId/risk-profile',
+    {
+      config: { access: manufacturerEditor },
+      schema: {
+        tags,
+        summary: "Set the version's exposure profile (audited)",
+        params: VersionParamsSchema,
+        body: RiskProfileInputSchema,
+        response: { 200: RiskProfileSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => setVersionProfile(deps, actorOf(request), versionTarget(request.params), request.body),
   );
 
   app.get(

@@ -112,3 +112,20 @@ export const riskTriage = pgTable(
     ),
   ],
 );
+
+/**
+ * A product version's exposure as deployed (network reach, privileges, user interaction, the data and
+ * functions it touches), as CVSS environmental metrics per CVSS generation. Every assessment of the
+ * version starts from it, unless the assessment sets its own.
+ */
+export const riskVersionProfiles = pgTable('risk_version_profiles', {
+  productVersionId: uuid().primaryKey(),
+  organizationId: uuid().notNull(),
+  /** CVSS v3.x environmental metrics (CR, IR, AR, MAV, MAC, MPR, MUI, MS, MC, MI, MA). */
+  environmentV3: jsonb('environment_v3').notNull(),
+  /** CVSS v4.0 environmental metrics (CR, IR, AR, MAV, MAC, MAT, MPR, MUI, MVC, MVI, MVA, MSC, MSI, MSA). */
+  environmentV4: jsonb('environment_v4').notNull(),
+  description: text().notNull().default(''),
+  updatedByUserId: uuid(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -88,12 +88,43 @@ export interface AssessmentContext {
   epss: { probability: number; percentile: number | null } | null;
   rubricMapping?: RubricMapping;
   controlMatrix?: ControlMatrix;
+  /** The product version's exposure profile: used when the assessment sets no environment of its own. */
+  versionEnvironment?: VersionEnvironment | null;
+}
+
+/** A version's exposure as CVSS environmental metrics, one set per CVSS generation. */
+export interface VersionEnvironment {
+  v3: CvssEnvironment;
+  v4: CvssEnvironment;
+}
+
+/** The profile's metrics for a vector's CVSS version (v2 has none: its environmental metrics differ). */
+export function environmentForVersion(
+  profile: VersionEnvironment,
+  version: CvssScore['version'],
+): CvssEnvironment | null {
+  const metrics = version === '4.0' ? profile.v4 : version === '2.0' ? {} : profile.v3;
+  return Object.keys(metrics).length > 0 ? metrics : null;
+}
+
+const sampleV3 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
+const sampleV4 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';
+
+/**
+ * Checks a version profile: every metric environmental in its CVSS generation, every value allowed
+ * (by rescoring a sample vector with it). @throws DomainError('invalid') naming the bad metric.
+ */
+export function assertVersionEnvironment(profile: VersionEnvironment): void {
+  rescoreForEnvironment(sampleV3, profile.v3);
+  rescoreForEnvironment(sampleV4, profile.v4);
 }
 
 export interface AssessmentResults {
   base: CvssScore | null;
   rubric: RubricEvaluation | null;
   environmental: CvssRescoring | null;
+  /** Where the environmental metrics came from: the assessment itself, or the version's profile. */
+  environmentSource: 'assessment' | 'version-profile' | null;
   /** The score that ranks the pair: the device's environmental score when given, else the base score. */
   score: number | null;
   severity: CvssScore['baseSeverity'] | null;
@@ -133,9 +164,14 @@ export function computeAssessment(inputs: AssessmentInputs, context: AssessmentC
   const base = baseScore(inputs, context, rubric);
   if (!base && inputs.baseVectorSource === 'published') missing.push('a CVSS vector (none is published)');
 
-  const environment =
-    inputs.environment && Object.keys(inputs.environment).length > 0 ? inputs.environment : null;
+  const own = inputs.environment && Object.keys(inputs.environment).length > 0 ? inputs.environment : null;
+  const fromProfile =
+    !own && base && context.versionEnvironment
+      ? environmentForVersion(context.versionEnvironment, base.version)
+      : null;
+  const environment = own ?? fromProfile;
   const environmental = base && environment ? rescoreForEnvironment(base.vector, environment) : null;
+  const environmentSource = environmental ? (own ? 'assessment' : 'version-profile') : null;
   const scored = environmental ?? base;
 
   const exploitability = inputs.harm.exploitabilityOverride
@@ -196,6 +232,7 @@ export function computeAssessment(inputs: AssessmentInputs, context: AssessmentC
     base,
     rubric,
     environmental,
+    environmentSource,
     score: scored?.overallScore ?? null,
     severity: scored?.overallSeverity ?? null,
     exploitability,

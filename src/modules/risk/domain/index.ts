@@ -1,5 +1,6 @@
 /** The pure domain of the risk module: CVSS scoring and rescoring, the MITRE rubric, patient harm, SSVC. */
 
+export * from './advisory-statement.ts';
 export * from './assessment.ts';
 export * from './cvss.ts';
 export * from './cvss-metrics.ts';

@@ -4,7 +4,13 @@ import type { Actor } from '../../../shared/actor.ts';
 import { newId } from '../../../shared/ids.ts';
 import { userNamesById } from '../../accounts/index.ts';
 import { recordAuditEvent } from '../../audit/index.ts';
-import { type AssessmentContext, type CvssScore, computeAssessment } from '../domain/index.ts';
+import {
+  type AdvisoryRiskSubject,
+  type AssessmentContext,
+  advisoryRiskStatement,
+  type CvssScore,
+  computeAssessment,
+} from '../domain/index.ts';
 import type { Assessment, AssessmentInput, AssessmentResults, RiskPair } from '../risk.contracts.ts';
 import {
   type AssessmentRow,
@@ -38,12 +44,27 @@ function scoreView(score: CvssScore | null) {
 }
 
 /** The domain's computation as the API shows and stores it (plain JSON, no library objects). */
-export function computeResults(input: AssessmentInput, context: AssessmentContext): AssessmentResults {
+export function computeResults(
+  input: AssessmentInput,
+  context: AssessmentContext,
+  subject: AdvisoryRiskSubject,
+): AssessmentResults {
   const r = computeAssessment(input, context);
   const decision = r.decision;
+  const advisoryText = advisoryRiskStatement(
+    subject,
+    decision
+      ? {
+          outcome: decision.outcome,
+          compensatingControls: decision.compensatingControls,
+          cadence: r.ssvc.cadence,
+        }
+      : null,
+  );
   return {
     base: scoreView(r.base),
     environmental: scoreView(r.environmental),
+    environmentSource: r.environmentSource,
     rubric: r.rubric
       ? {
           complete: r.rubric.complete,
@@ -83,6 +104,7 @@ export function computeResults(input: AssessmentInput, context: AssessmentContex
       : null,
     ssvc: r.ssvc,
     missing: r.missing,
+    advisoryText,
     context: {
       publishedVector: context.publishedVector,
       kev: context.kev,
@@ -92,6 +114,12 @@ export function computeResults(input: AssessmentInput, context: AssessmentContex
   };
 }
 
+const subjectOf = (pair: LoadedPair): AdvisoryRiskSubject => ({
+  product: pair.product.name,
+  version: pair.version.label,
+  vulnerability: pair.vulnerability.displayId,
+});
+
 /** The live score: what saving these inputs would record, without saving anything. */
 export async function previewAssessment(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -100,7 +128,7 @@ export async function previewAssessment(
 ): Promise<AssessmentResults> {
   const pair = await loadPair(deps, target);
   const method = await loadRiskMethod(deps.db, target.organizationId);
-  return computeResults(input, assessmentContext(pair, method));
+  return computeResults(input, assessmentContext(pair, method), subjectOf(pair));
 }
 
 async function toAssessmentView(
@@ -140,7 +168,7 @@ export async function saveAssessment(
   const pair = await loadPair(deps, target);
   return withTransaction(deps.db, async (tx) => {
     const method = await loadRiskMethod(tx, target.organizationId);
-    const results = computeResults(input, assessmentContext(pair, method));
+    const results = computeResults(input, assessmentContext(pair, method), subjectOf(pair));
     const before = await findAssessment(tx, pair.version.id, pair.vulnerability.id, { forUpdate: true });
     const row: AssessmentRow = {
       id: before?.id ?? newId(),

@@ -8,6 +8,7 @@ import {
 } from '../../vulnerabilities/index.ts';
 import { type AssessmentContext, scoreCvssVector } from '../domain/index.ts';
 import type { RiskMethod } from './risk-settings.ts';
+import { loadVersionEnvironment } from './version-profile.ts';
 
 /** A (product version, vulnerability) pair as a route names it. */
 export interface PairTarget {
@@ -36,6 +37,7 @@ export async function loadPair(deps: Pick<Deps, 'db' | 'clock'>, target: PairTar
     version,
     product: { id: target.productId, name: described?.productName ?? '' },
     vulnerability,
+    environment: await loadVersionEnvironment(deps, version.id),
   };
 }
 
@@ -63,6 +65,7 @@ export function assessmentContext(pair: LoadedPair, method: RiskMethod): Assessm
         : { probability: vulnerability.epss, percentile: vulnerability.epssPercentile },
     rubricMapping: method.rubricMapping,
     controlMatrix: method.controlMatrix,
+    versionEnvironment: pair.environment,
   };
 }
 
