@@ -79,12 +79,13 @@ describe('parseSbom refuses what is not a supported SBOM, with a clear message',
     expect(refusal(input).message).toMatch(message);
   });
 
-  it('refuses a billion-laughs DOCTYPE before parsing anything', () => {
+  // The refusal comes before any parsing, so no entity is ever expanded; an expanding parser would not
+  // finish within the (hang-guard) timeout.
+  it('refuses a billion-laughs DOCTYPE before parsing anything', { timeout: 30_000 }, () => {
     const laughs = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from(
       { length: 9 },
       (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`,
     ).join('')}]>`;
-    const start = performance.now();
     const error = refusal(
       bytes(
         cdxXml(
@@ -95,7 +96,6 @@ describe('parseSbom refuses what is not a supported SBOM, with a clear message',
       ),
     );
     expect(error.message).toMatch(/DOCTYPE are refused/);
-    expect(performance.now() - start).toBeLessThan(200);
   });
 
   it('refuses an external SYSTEM entity (XXE)', () => {
@@ -148,12 +148,10 @@ describe('parseSbom accepts damaged but usable documents with warnings', () => {
     );
   });
 
-  it('drops a 20 MB string field with a warning, in well under a second', () => {
+  it('drops a 20 MB string field with a warning', { timeout: 30_000 }, () => {
     const huge = 'A'.repeat(20 * 1024 * 1024);
     const json = cdx('1.6').replace('"name":"a"', `"name":"a","version":"${huge}","description":"${huge}"`);
-    const start = performance.now();
     const sbom = parseSbom(bytes(json));
-    expect(performance.now() - start).toBeLessThan(5_000);
     expect(sbom.components[0]).toMatchObject({ name: 'a', version: null });
     expect(sbom.warnings.map((w) => w.path).sort()).toEqual([
       '/components/0/description',

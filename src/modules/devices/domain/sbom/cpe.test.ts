@@ -93,10 +93,10 @@ describe('normaliseCpe', () => {
     expect(result.warnings).toHaveLength(warnings);
   });
 
-  it('scans a 1 MB malformed CPE in linear time', () => {
-    const start = performance.now();
+  // A hang guard, not a timing: a backtracking scanner would take hours on this input and hit the
+  // generous timeout; how fast the linear one is belongs in bench/, not in a pass/fail test.
+  it('refuses a 1 MB malformed CPE without backtracking', { timeout: 30_000 }, () => {
     const result = normaliseCpe(`cpe:2.3:a:${'!'.repeat(1_000_000)}`);
     expect(result.cpe === null).toBe(true);
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
