@@ -147,7 +147,7 @@ describe('assessing a pair', () => {
       vulnerability: { displayId: 'CVE-2022-39173' },
       components: [{ name: 'WolfSSL' }],
       assessment: null,
-      triage: { state: 'new' },
+      triage: { state: 'new', dueOn: '2026-04-01' },
     });
     expect(response.json().vulnerability.cvssVector).toMatch(/^CVSS:3\.1\//);
   });
@@ -205,6 +205,11 @@ describe('assessing a pair', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('invalid');
+    expect(bad.json().errors).toEqual([{ path: 'manualVector', message: expect.stringContaining('AV') }]);
+    const badEnvironment = await api(editor, 'POST', `${pair(newVersion)}/preview`, {
+      environment: { MAV: 'Q' },
+    });
+    expect(badEnvironment.json().errors).toEqual([{ path: 'environment', message: expect.any(String) }]);
     const unknownQuestion = await api(editor, 'POST', `${pair(newVersion)}/preview`, {
       rubricAnswers: { XNOPE: 'yes' },
     });

@@ -40,8 +40,10 @@ export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.output<S>>;
   post<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
   put<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
+  delete<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.output<S>>;
   /** For endpoints that answer 204 No Content. */
   postEmpty(path: string, options?: WriteOptions): Promise<void>;
+  deleteEmpty(path: string, options?: CallOptions): Promise<void>;
   /** For actions that may answer with the changed resource or with 204 (then null). */
   postAction<S extends z.ZodType>(
     path: string,
@@ -110,8 +112,14 @@ export function createApiClient(getCsrfToken: () => string | null): ApiClient {
     async put(path, schema, options) {
       return parse(await send('PUT', path, options), schema);
     },
+    async delete(path, schema, options) {
+      return parse(await send('DELETE', path, options), schema);
+    },
     async postEmpty(path, options) {
       await send('POST', path, options);
+    },
+    async deleteEmpty(path, options) {
+      await send('DELETE', path, options);
     },
     async postAction(path, schema, options) {
       const response = await send('POST', path, options);

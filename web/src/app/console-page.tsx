@@ -92,6 +92,11 @@ function OrganizationConsole({ session }: { session: SessionView }) {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`/console/${orgId}/worklist`} className="console-nav__link">
+              Worklist
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={`/console/${orgId}/vulnerabilities`} className="console-nav__link">
               Vulnerability search
             </NavLink>

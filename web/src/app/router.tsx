@@ -6,6 +6,9 @@ import { ProductsPage } from '../features/devices/products-page.tsx';
 import { VersionPage } from '../features/devices/version-page.tsx';
 import { PublicDisclosureListPage } from '../features/disclosures/public-disclosure-list-page.tsx';
 import { PublicDisclosurePage } from '../features/disclosures/public-disclosure-page.tsx';
+import { AssessmentPage } from '../features/risk/assessment-page.tsx';
+import { RiskSettingsPage } from '../features/risk/risk-settings-page.tsx';
+import { WorklistPage } from '../features/risk/worklist-page.tsx';
 import { NotificationSettingsPage } from '../features/vulnerabilities/notification-settings-page.tsx';
 import { NotificationsPage } from '../features/vulnerabilities/notifications.tsx';
 import { VulnerabilitySearchPage } from '../features/vulnerabilities/vulnerability-search-page.tsx';
@@ -33,6 +36,12 @@ export const router = createBrowserRouter([
           { path: 'vulnerabilities', element: <VulnerabilitySearchPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+          { path: 'worklist', element: <WorklistPage /> },
+          {
+            path: 'products/:productId/versions/:versionId/risk/:vulnerability',
+            element: <AssessmentPage />,
+          },
+          { path: 'settings/risk', element: <RiskSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

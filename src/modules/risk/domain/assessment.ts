@@ -141,6 +141,20 @@ export interface AssessmentResults {
   missing: string[];
 }
 
+/** Runs `work`, naming `path` as the field at fault when it refuses the input (for the form). */
+function atField<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof DomainError)
+      throw new DomainError(error.code, error.message, {
+        ...error.details,
+        errors: [{ path, message: error.message }],
+      });
+    throw error;
+  }
+}
+
 function baseScore(
   inputs: AssessmentInputs,
   context: AssessmentContext,
@@ -148,16 +162,20 @@ function baseScore(
 ): CvssScore | null {
   if (inputs.baseVectorSource === 'rubric') return rubric?.score ?? null;
   if (inputs.baseVectorSource === 'manual') {
-    if (!inputs.manualVector)
-      throw new DomainError('invalid', 'manualVector is required when baseVectorSource is manual');
-    return scoreCvssVector(inputs.manualVector);
+    const vector = inputs.manualVector;
+    if (!vector)
+      throw new DomainError('invalid', 'manualVector is required when baseVectorSource is manual', {
+        errors: [{ path: 'manualVector', message: 'required when the base vector is entered by hand' }],
+      });
+    return atField('manualVector', () => scoreCvssVector(vector));
   }
   return context.publishedVector ? scoreCvssVector(context.publishedVector) : null;
 }
 
 export function computeAssessment(inputs: AssessmentInputs, context: AssessmentContext): AssessmentResults {
   const missing: string[] = [];
-  const answers = inputs.rubricAnswers ? parseRubricAnswers(inputs.rubricAnswers) : null;
+  const rubricAnswers = inputs.rubricAnswers;
+  const answers = rubricAnswers ? atField('rubricAnswers', () => parseRubricAnswers(rubricAnswers)) : null;
   const rubric = answers ? evaluateRubric(answers, context.rubricMapping ?? defaultRubricMapping) : null;
   if (inputs.baseVectorSource === 'rubric' && !rubric?.complete)
     missing.push(`rubric questions ${rubric ? rubric.missing.join(', ') : 'not answered'}`);
@@ -170,7 +188,10 @@ export function computeAssessment(inputs: AssessmentInputs, context: AssessmentC
       ? environmentForVersion(context.versionEnvironment, base.version)
       : null;
   const environment = own ?? fromProfile;
-  const environmental = base && environment ? rescoreForEnvironment(base.vector, environment) : null;
+  const environmental =
+    base && environment
+      ? atField(own ? 'environment' : 'versionProfile', () => rescoreForEnvironment(base.vector, environment))
+      : null;
   const environmentSource = environmental ? (own ? 'assessment' : 'version-profile') : null;
   const scored = environmental ?? base;
 

@@ -21,9 +21,10 @@ import {
 } from '../risk.repository.ts';
 import {
   assessmentContext,
-  componentsOfPair,
+  dueOnOfPair,
   type LoadedPair,
   loadPair,
+  openPairOf,
   type PairTarget,
 } from './risk-pair.ts';
 import { loadRiskMethod } from './risk-settings.ts';
@@ -230,9 +231,9 @@ export async function getRiskPair(deps: Pick<Deps, 'db' | 'clock'>, target: Pair
       epss: v.epss,
       epssPercentile: v.epssPercentile,
     },
-    components: await componentsOfPair(deps, target.organizationId, pair.version.id, v.id),
+    components: (await openPairOf(deps, target.organizationId, pair.version.id, v.id))?.components ?? [],
     assessment: row ? await toAssessmentView(deps, row, pair) : null,
-    triage: toTriageView(triage, deps.clock.now()),
+    triage: toTriageView(triage, deps.clock.now(), await dueOnOfPair(deps, target.organizationId, pair)),
   };
 }
 

@@ -6,8 +6,14 @@ import {
   loadVulnerabilities,
   resolveVulnerability,
 } from '../../vulnerabilities/index.ts';
-import { type AssessmentContext, scoreCvssVector } from '../domain/index.ts';
-import type { RiskMethod } from './risk-settings.ts';
+import {
+  type AssessmentContext,
+  remediationDueOn,
+  scoreCvssVector,
+  severityOfScore,
+} from '../domain/index.ts';
+import { findAssessment } from '../risk.repository.ts';
+import { loadRiskMethod, type RiskMethod } from './risk-settings.ts';
 import { loadVersionEnvironment } from './version-profile.ts';
 
 /** A (product version, vulnerability) pair as a route names it. */
@@ -69,13 +75,33 @@ export function assessmentContext(pair: LoadedPair, method: RiskMethod): Assessm
   };
 }
 
-/** The components of the version an open finding of the vulnerability names. */
-export async function componentsOfPair(
+/** The open findings of the vulnerability in the version, gathered (null when none is open). */
+export async function openPairOf(
   deps: Pick<Deps, 'db'>,
   organizationId: string,
   versionId: string,
   vulnerabilityId: string,
 ) {
   const pairs = await listOpenFindingPairs(deps, organizationId, { productVersionIds: [versionId] });
-  return pairs.find((p) => p.vulnerabilityId === vulnerabilityId)?.components ?? [];
+  return pairs.find((p) => p.vulnerabilityId === vulnerabilityId) ?? null;
+}
+
+/**
+ * The pair's remediation due date, as the worklist computes it (decision 0010): null when no finding of
+ * it is open.
+ */
+export async function dueOnOfPair(deps: Pick<Deps, 'db'>, organizationId: string, pair: LoadedPair) {
+  const open = await openPairOf(deps, organizationId, pair.version.id, pair.vulnerability.id);
+  if (!open) return null;
+  const method = await loadRiskMethod(deps.db, organizationId);
+  const assessment = await findAssessment(deps.db, pair.version.id, pair.vulnerability.id);
+  const severity = assessment?.severity
+    ? (assessment.severity as ReturnType<typeof severityOfScore>)
+    : severityOfScore(pair.vulnerability.cvssScore);
+  return remediationDueOn(
+    open.firstSeen,
+    severity,
+    method.remediationSlaDays,
+    (assessment?.decision ?? null) as 'controlled' | 'uncontrolled' | null,
+  );
 }

@@ -6,7 +6,7 @@ import { recordAuditEvent } from '../../audit/index.ts';
 import { setVexStatement } from '../../vulnerabilities/index.ts';
 import type { RiskAcceptanceInput, TriageInput, triageStateValues } from '../risk.contracts.ts';
 import { findTriage, type TriageRow, upsertTriage } from '../risk.repository.ts';
-import { loadPair, type PairTarget } from './risk-pair.ts';
+import { dueOnOfPair, loadPair, type PairTarget } from './risk-pair.ts';
 
 type TriageState = (typeof triageStateValues)[number];
 
@@ -127,7 +127,7 @@ export async function setTriage(
         vulnerability: pair.vulnerability.displayId,
       },
     });
-    return toTriageView(row, now);
+    return toTriageView(row, now, await dueOnOfPair(joinTransaction(deps, tx), target.organizationId, pair));
   });
 }
 
@@ -164,7 +164,7 @@ export async function setRiskAcceptance(
       before: toTriageView(before, now).acceptance,
       after: { ...toTriageView(row, now).acceptance, vulnerability: pair.vulnerability.displayId },
     });
-    return toTriageView(row, now);
+    return toTriageView(row, now, await dueOnOfPair(joinTransaction(deps, tx), target.organizationId, pair));
   });
 }
 
@@ -196,6 +196,6 @@ export async function removeRiskAcceptance(
       before: toTriageView(before, now).acceptance,
       after: null,
     });
-    return toTriageView(row, now);
+    return toTriageView(row, now, await dueOnOfPair(joinTransaction(deps, tx), target.organizationId, pair));
   });
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '@contracts/vulnerabilities/vulnerabilities.contracts.ts';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { describeError } from '../../api/describe-error.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useSessionGuard } from '../../app/console-context.ts';
@@ -13,6 +14,7 @@ import { DateText } from '../../components/format.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useApi } from '../accounts/session.tsx';
 import { None, VersionText } from '../devices/devices-display.tsx';
+import { assessmentPagePath } from '../risk/risk.api.ts';
 import { VexExportLinks, VexImportForm } from './vex-documents.tsx';
 import { VexForm } from './vex-form.tsx';
 import { listVersionFindings, type VersionTarget } from './vulnerabilities.api.ts';
@@ -161,6 +163,18 @@ export function FindingsSection({ target, canWrite, hasComponents, epoch = 0 }: 
                       {finding.vulnerability.displayId}
                     </button>
                     <VulnerabilityId vulnerability={finding.vulnerability} hideMain />
+                    {finding.status === 'open' ? (
+                      <Link
+                        className="small"
+                        to={assessmentPagePath({ ...target, vulnerability: finding.vulnerability.displayId })}
+                      >
+                        Assess
+                        <span className="visually-hidden">
+                          {' '}
+                          the risk of {finding.vulnerability.displayId}
+                        </span>
+                      </Link>
+                    ) : null}
                   </div>
                 ),
               },

@@ -2,9 +2,8 @@ import {
   type UpdateVulnerabilitySettingsInput,
   VulnerabilitySettingsViewSchema,
 } from '@contracts/vulnerabilities/settings.contracts.ts';
-import { ProblemSchema } from '@shared/contract-helpers.ts';
 import { z } from 'zod';
-import { type ApiClient, ApiError } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
 
 export type VulnerabilitySettings = z.infer<typeof VulnerabilitySettingsViewSchema>;
 
@@ -42,38 +41,7 @@ export function setWebhook(api: ApiClient, orgId: string, url: string) {
   return api.put(webhookPath(orgId), z.object({ url: z.string(), secret: z.string() }), { body: { url } });
 }
 
-/**
- * Stops the webhook. The fetch client has no DELETE, so this sends it itself, with the same CSRF
- * header and the same ApiError on failure.
- */
-export async function deleteWebhook(orgId: string, csrfToken: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(webhookPath(orgId), {
-      method: 'DELETE',
-      headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      code: 'network',
-      detail: 'Candor could not be reached. Check your connection and try again.',
-    });
-  }
-  if (response.ok) return;
-  const problem = ProblemSchema.safeParse(await response.json().catch(() => undefined));
-  throw new ApiError(
-    problem.success
-      ? problem.data
-      : {
-          type: 'about:blank',
-          title: response.statusText || 'Request failed',
-          status: response.status,
-          code: response.status >= 500 ? 'internal' : 'unknown',
-          detail: `The server answered ${response.status}.`,
-        },
-  );
+/** Stops the webhook. */
+export function deleteWebhook(api: ApiClient, orgId: string): Promise<void> {
+  return api.deleteEmpty(webhookPath(orgId));
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { toFormProblem } from '../../api/problem.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { useConsoleContext, useSessionGuard } from '../../app/console-context.ts';
+import { useSessionGuard } from '../../app/console-context.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
@@ -30,7 +30,6 @@ export function WebhookSettings({ orgId, canEdit }: { orgId: string; canEdit: bo
 
 function WebhookEditor({ orgId }: { orgId: string }) {
   const api = useApi();
-  const { session } = useConsoleContext();
   const { resource, reload } = useResource(`webhook:${orgId}`, (signal) => getWebhook(api, orgId, signal), {
     keepWhileReloading: true,
   });
@@ -71,7 +70,7 @@ function WebhookEditor({ orgId }: { orgId: string }) {
     setBusy('delete');
     setError(null);
     try {
-      await deleteWebhook(orgId, session.csrfToken);
+      await deleteWebhook(api, orgId);
       setSecret(null);
       setConfirmingDelete(false);
       setNotice('The webhook was removed: notices are no longer POSTed.');
