@@ -68,7 +68,7 @@ describe('thin path: incident → four-eyes disclosure → public page', () => {
       detectedAt: new Date(Date.now() - 3_600_000).toISOString(),
     });
     expect(incident.status).toBe(201);
-    expect(incident.body).toMatchObject({ status: 'open', productIds: [productId] });
+    expect(incident.body).toMatchObject({ status: 'triage', productIds: [productId] });
     incidentId = incident.body.id;
   });
 

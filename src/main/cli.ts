@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAccountsCommands } from '../modules/accounts/index.ts';
 import { registerAuditCommands } from '../modules/audit/index.ts';
 import { registerDevicesCommands } from '../modules/devices/index.ts';
+import { registerObligationsCommands } from '../modules/incidents/index.ts';
 import { registerRiskCommands } from '../modules/risk/index.ts';
 import {
   registerFeedSourcesCommands,
@@ -176,6 +177,7 @@ export function buildCli(): Command {
   registerDevicesCommands(program, context);
   registerVulnerabilitiesCommands(program, context);
   registerRiskCommands(program, context);
+  registerObligationsCommands(program, context);
   registerFeedSourcesCommands(program, context);
   program.addHelpText('after', () => allCommandsHelp(program));
   return program;

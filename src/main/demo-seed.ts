@@ -119,7 +119,11 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
     title: 'Unauthenticated maintenance port on CardioLink gateways',
     description:
       'A researcher reported that the maintenance service accepts connections without credentials.',
+    kind: 'unauthorized_access',
     productIds: [gateway.id],
+    productVersionIds: [],
+    vulnerabilities: [],
+    ownerUserId: alice.id,
     detectedAt,
   });
   const published = await draftDisclosure(deps, asUser(alice.id), acme.id, {

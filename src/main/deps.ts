@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { auditJobs } from '../modules/audit/index.ts';
+import { incidentsJobs } from '../modules/incidents/index.ts';
 import { matchProductVersions, vulnerabilitiesJobs } from '../modules/vulnerabilities/index.ts';
 import type { Config } from '../platform/config/config.ts';
 import { appliedMigrationCount, expectedMigrationCount, migrateDatabase } from '../platform/db/database.ts';
@@ -46,7 +47,7 @@ export async function createDeps(
 
 /** Every module's background jobs; the API process enqueues them, workers run them. */
 export function allJobs(deps: Deps): AnyJobDefinition[] {
-  return [...auditJobs(deps), ...vulnerabilitiesJobs(deps)];
+  return [...auditJobs(deps), ...vulnerabilitiesJobs(deps), ...incidentsJobs(deps)];
 }
 
 export async function checkReadiness(

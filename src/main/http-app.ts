@@ -2,7 +2,7 @@ import { accountsRoutes, createAccessControl } from '../modules/accounts/index.t
 import { auditRoutes } from '../modules/audit/index.ts';
 import { devicesRoutes } from '../modules/devices/index.ts';
 import { disclosuresRoutes } from '../modules/disclosures/index.ts';
-import { incidentsRoutes } from '../modules/incidents/index.ts';
+import { incidentsRoutes, obligationsRoutes, obligationTasksRoutes } from '../modules/incidents/index.ts';
 import { riskRoutes } from '../modules/risk/index.ts';
 import {
   feedSourcesRoutes,
@@ -26,6 +26,8 @@ export function createHttpApp(deps: Deps): Promise<HttpApp> {
       await app.register(auditRoutes, { deps });
       await app.register(devicesRoutes, { deps });
       await app.register(incidentsRoutes, { deps });
+      await app.register(obligationTasksRoutes, { deps });
+      await app.register(obligationsRoutes, { deps });
       await app.register(disclosuresRoutes, { deps });
       await app.register(vulnerabilitiesRoutes, { deps });
       await app.register(feedSourcesRoutes, { deps });

@@ -8,6 +8,7 @@ export {
   getOnlyOrganizationOfKind,
   getOrganization,
   hasAnyOrganization,
+  listMembers,
   setMembership,
   userNamesById,
 } from './service/organizations-and-users.ts';

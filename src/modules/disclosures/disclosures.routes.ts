@@ -4,7 +4,12 @@ import type { HttpApp } from '../../platform/http/build-http-app.ts';
 import { actorOf } from '../../platform/http/request-actor.ts';
 import { problemResponses } from '../../platform/http/route-schemas.ts';
 import { organizationAccess, publicAccess } from '../../shared/access.ts';
-import { OrganizationParamsSchema, PageQuerySchema, pageOf } from '../../shared/contract-helpers.ts';
+import {
+  IdSchema,
+  OrganizationParamsSchema,
+  PageQuerySchema,
+  pageOf,
+} from '../../shared/contract-helpers.ts';
 import {
   DisclosureParamsSchema,
   DisclosureSchema,
@@ -16,6 +21,7 @@ import {
 import {
   approveDisclosure,
   draftDisclosure,
+  draftDisclosureFromIncident,
   getDisclosure,
   getPublicDisclosure,
   listDisclosures,
@@ -127,6 +133,31 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
         request.params.disclosureId,
         request.body,
       ),
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/incidents/:incidentId/disclosures',
+    {
+      config: { access: authoring },
+      schema: {
+        tags,
+        summary: "Start the incident's public disclosure: a draft pre-filled from its record and facts",
+        params: z.strictObject({ orgId: IdSchema, incidentId: IdSchema }),
+        body: z.strictObject({}).nullish(),
+        response: { 201: DisclosureSchema, ...problemResponses(404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await draftDisclosureFromIncident(
+            deps,
+            actorOf(request),
+            request.params.orgId,
+            request.params.incidentId,
+          ),
+        ),
   );
 
   app.post(

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, pageFrom } from '../../shared/pagination.ts
 import { getOrganization } from '../accounts/index.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { assertOwnProducts, productNamesById } from '../devices/index.ts';
-import { getIncident } from '../incidents/index.ts';
+import { getIncident, incidentDisclosurePrefill } from '../incidents/index.ts';
 import type {
   Disclosure,
   DraftDisclosureInput,
@@ -95,6 +95,20 @@ export async function draftDisclosure(
     });
     return disclosure;
   });
+}
+
+/**
+ * Starts the public disclosure of an incident: a draft pre-filled from the incident's record and facts
+ * (an incident notice), linked to it. Publication still goes through the four-eyes approval.
+ */
+export async function draftDisclosureFromIncident(
+  deps: ServiceDeps,
+  actor: Actor,
+  organizationId: string,
+  incidentId: string,
+): Promise<Disclosure> {
+  const prefill = await incidentDisclosurePrefill(deps, organizationId, incidentId);
+  return draftDisclosure(deps, actor, organizationId, { incidentId, ...prefill });
 }
 
 /** Edits a draft or approved disclosure; an edit withdraws any approval (the text approved changed). */

@@ -5,6 +5,7 @@ export { loadVulnerabilities } from './service/findings.ts';
 export { importAdvisoryBatch } from './service/import-advisories.ts';
 export { importFeed, rematchAfterAdvisoryChanges } from './service/import-feed.ts';
 export { matchProductVersions } from './service/match-product-versions.ts';
+export { type OrganizationNotice, postOrganizationNotices } from './service/notifications.ts';
 export { listOpenFindingPairs, type OpenFindingPair } from './service/open-findings.ts';
 export { resolveVulnerability, setVexStatement } from './service/vex.ts';
 export { vulnerabilitySettingsRoutes } from './settings.routes.ts';

@@ -27,7 +27,13 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   CANDOR_MAIL_FROM: z.string().min(3).default('Candor <candor@localhost>'),
+  CANDOR_HOLIDAY_OVERRIDES: z.string().default('{}'),
 });
+
+const HolidayOverridesSchema = z.record(
+  z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'a country code such as US or DE'),
+  z.strictObject({ add: z.array(z.iso.date()).optional(), remove: z.array(z.iso.date()).optional() }),
+);
 
 export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -63,6 +69,26 @@ export interface Config {
   smtpUrl: string | null;
   /** The From: of e-mail notices. */
   mailFrom: string;
+  /**
+   * This deployment's corrections to the public-holiday data deadlines are computed with, per
+   * jurisdiction: `{"US": {"add": ["2026-12-24"]}, "IE": {"add": ["2026-04-03"]}}`.
+   */
+  holidayOverrides: Record<string, { add?: string[]; remove?: string[] }>;
+}
+
+function parseHolidayOverrides(value: string): Config['holidayOverrides'] {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new Error('Invalid configuration: CANDOR_HOLIDAY_OVERRIDES is not JSON');
+  }
+  const parsed = HolidayOverridesSchema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid configuration: CANDOR_HOLIDAY_OVERRIDES: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.data;
 }
 
 /** `kind=url` pairs of CANDOR_FEED_URLS; a pair that is not one is a configuration error. */
@@ -116,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedDownloadLimitBytes: e.CANDOR_FEED_DOWNLOAD_LIMIT_BYTES,
     smtpUrl: e.CANDOR_SMTP_URL ?? null,
     mailFrom: e.CANDOR_MAIL_FROM,
+    holidayOverrides: parseHolidayOverrides(e.CANDOR_HOLIDAY_OVERRIDES),
   };
 }

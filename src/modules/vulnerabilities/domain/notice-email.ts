@@ -6,6 +6,7 @@ export interface NoticeEmail {
 
 export interface NoticeForEmail {
   organizationId: string;
+  kind?: string;
   title: string;
   payload: unknown;
 }
@@ -32,6 +33,7 @@ function plural(n: number, word: string): string {
  * scores stay behind that sign-in, since e-mail is a weaker channel than the console.
  */
 export function composeNoticeEmail(notice: NoticeForEmail, publicUrl: string): NoticeEmail {
+  if (notice.kind?.startsWith('obligation.')) return composeObligationEmail(notice, publicUrl);
   const payload = (typeof notice.payload === 'object' && notice.payload ? notice.payload : {}) as Record<
     string,
     unknown
@@ -69,4 +71,36 @@ export function composeNoticeEmail(notice: NoticeForEmail, publicUrl: string): N
     `${base}/console/${organization}/settings/notifications`,
   ];
   return { subject: `[Candor] ${oneLine(notice.title) ?? 'Notice'}`, text: `${lines.join('\n')}\n` };
+}
+
+/**
+ * The e-mail about a mandatory report due soon or overdue: which report, to whom, by when, and a link
+ * to the incident; the incident's facts stay behind the sign-in.
+ */
+function composeObligationEmail(notice: NoticeForEmail, publicUrl: string): NoticeEmail {
+  const payload = (typeof notice.payload === 'object' && notice.payload ? notice.payload : {}) as Record<
+    string,
+    unknown
+  >;
+  const base = publicUrl.replace(/\/+$/, '');
+  const organization = encodeURIComponent(notice.organizationId);
+  const incidentId = typeof payload.incidentId === 'string' ? payload.incidentId : null;
+  const link = incidentId
+    ? `${base}/console/${organization}/incidents/${encodeURIComponent(incidentId)}`
+    : `${base}/console/${organization}/deadlines`;
+  const overdue = notice.kind === 'obligation.overdue';
+  const lines = [
+    overdue
+      ? 'A mandatory report of one of your incidents is OVERDUE. This goes to the organisation’s administrators.'
+      : 'A mandatory report of one of your incidents is due within 24 hours.',
+    '',
+    `Report: ${oneLine(payload.obligationTitle) ?? oneLine(notice.title) ?? '(unnamed)'}`,
+    `To: ${oneLine(payload.recipient) ?? '(unknown)'}`,
+    `Due: ${oneLine(payload.dueAt) ?? '(see Candor)'}`,
+    `Incident: ${oneLine(payload.incidentTitle) ?? '(unnamed)'}`,
+    '',
+    'Open the incident in Candor (you will be asked to sign in):',
+    link,
+  ];
+  return { subject: `[Candor] ${oneLine(notice.title) ?? 'Report due'}`, text: `${lines.join('\n')}\n` };
 }

@@ -3,6 +3,7 @@ import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
 import { defineJob, type JobSignal } from '../../../platform/jobs/job-queue.ts';
+import { listMembers } from '../../accounts/index.ts';
 import { composeNoticeEmail } from '../domain/notice-email.ts';
 import { vulnerabilitiesNotifications } from '../vulnerabilities.tables.ts';
 import { loadVulnerabilitySettings } from './settings.ts';
@@ -42,7 +43,13 @@ export async function emailNotice(
   const settings = (await loadVulnerabilitySettings(deps.db, [notice.organizationId])).get(
     notice.organizationId,
   );
-  const recipients = settings?.notificationEmails ?? [];
+  const escalate = (notice.payload as { escalateToAdmins?: unknown } | null)?.escalateToAdmins === true;
+  const admins = escalate
+    ? (await listMembers(deps, notice.organizationId))
+        .filter((m) => m.role === 'admin')
+        .map((m) => m.user.email)
+    : [];
+  const recipients = [...new Set([...(settings?.notificationEmails ?? []), ...admins])];
   if (recipients.length === 0) return { sent: false, skipped: 'no notification e-mail addresses' };
 
   const mail = composeNoticeEmail(notice, deps.config.publicUrl);

@@ -9,6 +9,8 @@ import { webhookDelivery } from './webhooks.ts';
 export interface StoredNotice {
   id: string;
   organizationId: string;
+  /** E-mail the organisation's admins too: sent whenever e-mail is on, even with no address list. */
+  escalateToAdmins?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function enqueueNoticeDeliveries(
   for (const notice of notices) {
     if (withWebhook.has(notice.organizationId))
       await jobs.enqueue(webhookDelivery, { notificationId: notice.id });
-    if (withEmail.has(notice.organizationId))
+    if (withEmail.has(notice.organizationId) || (notice.escalateToAdmins && deps.config?.smtpUrl))
       await jobs.enqueue(emailDelivery, { notificationId: notice.id });
   }
 }

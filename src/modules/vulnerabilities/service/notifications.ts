@@ -2,8 +2,14 @@ import { withTransaction } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { DomainError } from '../../../shared/errors.ts';
+import { newId } from '../../../shared/ids.ts';
 import { recordAuditEvent } from '../../audit/index.ts';
-import { listNotifications, markNotificationRead } from '../vulnerabilities.repository.ts';
+import {
+  insertNotifications,
+  listNotifications,
+  markNotificationRead,
+} from '../vulnerabilities.repository.ts';
+import { enqueueNoticeDeliveries } from './notice-delivery.ts';
 
 export async function listOrganizationNotifications(
   deps: Pick<Deps, 'db'>,
@@ -38,4 +44,46 @@ export async function markOrganizationNotificationRead(
       entityId: notificationId,
     });
   });
+}
+
+/** A notice another module posts to an organisation's inbox (a report due soon, overdue, …). */
+export interface OrganizationNotice {
+  organizationId: string;
+  kind: string;
+  title: string;
+  payload: Record<string, unknown>;
+  /** Also e-mail the organisation's admins (escalation), not only its notification list. */
+  escalateToAdmins?: boolean;
+}
+
+/**
+ * Stores notices in the organisations' in-app inboxes and queues their outside deliveries (webhook,
+ * e-mail) like the findings notices. Returns the stored ids.
+ */
+export async function postOrganizationNotices(
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'jobs' | 'config'>>,
+  notices: OrganizationNotice[],
+): Promise<string[]> {
+  const now = deps.clock.now();
+  const rows = notices.map((n) => ({
+    id: newId(),
+    organizationId: n.organizationId,
+    kind: n.kind,
+    title: n.title,
+    payload: { ...n.payload, ...(n.escalateToAdmins ? { escalateToAdmins: true } : {}) },
+    createdAt: now,
+    readAt: null,
+    emailedAt: null,
+    emailStatus: null,
+  }));
+  await insertNotifications(deps.db, rows);
+  await enqueueNoticeDeliveries(
+    deps,
+    rows.map((r, i) => ({
+      id: r.id,
+      organizationId: r.organizationId,
+      escalateToAdmins: notices[i]?.escalateToAdmins === true,
+    })),
+  );
+  return rows.map((r) => r.id);
 }

@@ -8,10 +8,18 @@ import { DateText } from '../../components/format.tsx';
 import { PagedListView } from '../../components/paged-list-view.tsx';
 import { RecordIncidentForm } from './record-incident-form.tsx';
 
-const statusTone = { open: 'caution', contained: 'info', closed: 'neutral' } as const;
+const statusTone = {
+  triage: 'caution',
+  assessing: 'caution',
+  reporting: 'caution',
+  monitoring: 'info',
+  closed: 'neutral',
+} as const;
 const statusText: Record<Incident['status'], string> = {
-  open: 'Open',
-  contained: 'Contained',
+  triage: 'Triage',
+  assessing: 'Assessing',
+  reporting: 'Reporting',
+  monitoring: 'Monitoring',
   closed: 'Closed',
 };
 
