@@ -34,6 +34,7 @@ const reviewedRules: Record<string, string> = {
   'PATCH /api/v1/orgs/:orgId/products/:productId': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/products/:productId/versions': 'viewer',
   'POST /api/v1/orgs/:orgId/products/:productId/versions': 'editor manufacturer',
+  'PATCH /api/v1/orgs/:orgId/products/:productId/versions/:versionId': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId': 'viewer',
   'POST /api/v1/orgs/:orgId/products/:productId/versions/:versionId/sboms': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId/sboms': 'viewer',

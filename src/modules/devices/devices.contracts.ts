@@ -87,6 +87,15 @@ export type CreateProductVersionInput = Omit<
   unitsInField?: number | null;
 };
 
+/** Only the fields sent change; null clears a date or the units in field. */
+export const UpdateProductVersionInputSchema = z.strictObject({
+  releasedOn: DateSchema.nullable().optional(),
+  supportPhase: z.enum(supportPhases).optional(),
+  endOfSupportOn: DateSchema.nullable().optional(),
+  unitsInField: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+});
+export type UpdateProductVersionInput = z.infer<typeof UpdateProductVersionInputSchema>;
+
 export const ProductVersionParamsSchema = z.strictObject({
   orgId: IdSchema,
   productId: IdSchema,

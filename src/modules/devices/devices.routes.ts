@@ -24,6 +24,7 @@ import {
   SbomDocumentSchema,
   SbomExportQuerySchema,
   UpdateProductInputSchema,
+  UpdateProductVersionInputSchema,
   VersionDiffQuerySchema,
   VersionDiffSchema,
 } from './devices.contracts.ts';
@@ -36,7 +37,12 @@ import {
   listVersionSboms,
   searchPortfolioComponents,
 } from './service/components.ts';
-import { createProductVersion, getProductVersion, listProductVersions } from './service/product-versions.ts';
+import {
+  createProductVersion,
+  getProductVersion,
+  listProductVersions,
+  updateProductVersion,
+} from './service/product-versions.ts';
 import { createProduct, getProduct, listProducts, updateProduct } from './service/products.ts';
 
 const manufacturerEditor = organizationAccess('editor', ['manufacturer']);
@@ -105,6 +111,29 @@ export async function devicesRoutes(app: HttpApp, options: { deps: Deps }): Prom
     },
     async (request) =>
       updateProduct(deps, actorOf(request), request.params.orgId, request.params.productId, request.body),
+  );
+
+  app.patch(
+    '/api/v1/orgs/:orgId/products/:productId/versions/:versionId',
+    {
+      config: { access: manufacturerEditor },
+      schema: {
+        tags,
+        summary: 'Change a version: release and end-of-support dates, support phase, units in the field',
+        params: ProductVersionParamsSchema,
+        body: UpdateProductVersionInputSchema,
+        response: { 200: ProductVersionSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) =>
+      updateProductVersion(
+        deps,
+        actorOf(request),
+        request.params.orgId,
+        request.params.productId,
+        request.params.versionId,
+        request.body,
+      ),
   );
 
   app.get(

@@ -1,10 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { withTransaction } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import { recordAuditEvent } from '../../audit/index.ts';
-import type { CreateProductVersionInput, ProductVersion } from '../devices.contracts.ts';
+import type {
+  CreateProductVersionInput,
+  ProductVersion,
+  UpdateProductVersionInput,
+} from '../devices.contracts.ts';
 import {
   findProduct,
   findProductVersion,
@@ -14,6 +19,7 @@ import {
   type ProductVersionRow,
   summariseVersions,
 } from '../devices.repository.ts';
+import { devicesProductVersions } from '../devices.tables.ts';
 import { toProductVersion } from './mappers.ts';
 
 /**
@@ -102,5 +108,41 @@ export async function ensureProductVersion(
     releasedOn: null,
     supportPhase: 'supported',
     endOfSupportOn: null,
+  });
+}
+
+/**
+ * Changes a version's release data, support phase or units in the field (fleet exposure for the risk
+ * worklist). Audited; end of support may not precede the release.
+ */
+export async function updateProductVersion(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  organizationId: string,
+  productId: string,
+  versionId: string,
+  input: UpdateProductVersionInput,
+): Promise<ProductVersion> {
+  return withTransaction(deps.db, async (tx) => {
+    const before = await findProductVersion(tx, organizationId, productId, versionId);
+    if (!before) throw new DomainError('not_found', 'No such product version.');
+    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const after: ProductVersionRow = { ...before, ...changes, updatedAt: deps.clock.now() };
+    if (after.releasedOn && after.endOfSupportOn && after.endOfSupportOn < after.releasedOn)
+      throw new DomainError('invalid', 'endOfSupportOn lies before releasedOn.', {
+        errors: [{ path: 'endOfSupportOn', message: 'lies before releasedOn' }],
+      });
+    await tx.update(devicesProductVersions).set(after).where(eq(devicesProductVersions.id, versionId));
+    const { counts, latest } = await summariseVersions(tx, [versionId]);
+    const version = toProductVersion(after, counts.get(versionId) ?? 0, latest.get(versionId));
+    await recordAuditEvent(tx, deps.clock, actor, {
+      action: 'product_version.updated',
+      organizationId,
+      entityType: 'product_version',
+      entityId: versionId,
+      before: toProductVersion(before, counts.get(versionId) ?? 0, latest.get(versionId)),
+      after: version,
+    });
+    return version;
   });
 }
