@@ -6,7 +6,8 @@ import {
 } from '../modules/accounts/index.ts';
 import { createProduct, createProductVersion, importSbom } from '../modules/devices/index.ts';
 import { approveDisclosure, draftDisclosure, publishDisclosure } from '../modules/disclosures/index.ts';
-import { recordIncident } from '../modules/incidents/index.ts';
+import { recordIncident, setIncidentFacts } from '../modules/incidents/index.ts';
+import { setVersionProfile } from '../modules/risk/index.ts';
 import { importAdvisoryBatch, rematchAfterAdvisoryChanges } from '../modules/vulnerabilities/index.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -89,13 +90,16 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
     description: 'Bedside gateway relaying cardiac telemetry to the central station.',
     modelNumbers: ['CLG-2200'],
   });
+  const gatewayVersions: Record<string, string> = {};
   for (const release of demoReleases) {
     const version = await createProductVersion(deps, asUser(alice.id), acme.id, gateway.id, {
       label: release,
       releasedOn: release === '4.0.0' ? '2024-03-01' : '2026-11-20',
       supportPhase: release === '4.0.0' ? 'security-updates-only' : 'supported',
       endOfSupportOn: release === '4.0.0' ? '2027-03-01' : '2031-11-20',
+      unitsInField: release === '4.0.0' ? 3_800 : 1_200,
     });
+    gatewayVersions[release] = version.id;
     await importSbom(
       deps,
       asUser(alice.id),
@@ -126,6 +130,49 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
     ownerUserId: alice.id,
     detectedAt,
   });
+  // The incident's facts, so its mandatory reports and their clocks show: judged significant (NIS2)
+  // and able to cause harm 20 hours ago, on the US and German markets.
+  const awareAt = new Date(deps.clock.now().getTime() - 20 * 3_600_000).toISOString();
+  await setIncidentFacts(deps, asUser(alice.id), acme.id, incident.id, {
+    note: 'Judged significant after the researcher demonstrated a restart of the gateway.',
+    facts: {
+      awareAt,
+      manufacturer: {
+        timezone: 'Europe/Berlin',
+        secRegistrant: false,
+        nis2: 'important',
+        isaoMember: true,
+        hipaaRole: 'none',
+        gdprRole: 'none',
+        euMainEstablishment: 'DE',
+      },
+      product: { regulatedAsMedicalDevice: true, markets: ['US', 'DE', 'FR'] },
+      event: {
+        patientHarm: 'malfunction_could_harm',
+        seriousPublicHealthThreat: false,
+        occurredIn: ['DE'],
+        activelyExploitedVulnerability: false,
+        severeIncidentAffectingProductSecurity: false,
+        nis2SignificantIncident: true,
+        remedialActionToPreventSubstantialHarm: false,
+        personalDataBreach: null,
+        materialityDeterminedAt: null,
+        fda: { riskControlled: true, correctionInitiatedAt: null, seriousAdverseEventKnown: false },
+      },
+    },
+  });
+
+  // The old release's exposure as installed: its finding's assessment starts from it.
+  const oldRelease = gatewayVersions['4.0.0'];
+  if (oldRelease) {
+    const target = { organizationId: acme.id, productId: gateway.id, versionId: oldRelease };
+    await setVersionProfile(deps, asUser(alice.id), target, {
+      environmentV3: { MAV: 'A', MPR: 'L', CR: 'L' },
+      environmentV4: { MAV: 'A', MPR: 'L', CR: 'L' },
+      description: 'Installed on clinical VLANs behind the hospital firewall; service login required.',
+    });
+  }
+
   const published = await draftDisclosure(deps, asUser(alice.id), acme.id, {
     incidentId: incident.id,
     title: 'CardioLink Telemetry Gateway: unauthenticated maintenance service',

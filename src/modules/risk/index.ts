@@ -3,3 +3,5 @@ export * from './domain/index.ts';
 export { cvssScoreJson, registerRiskCommands } from './risk.cli.ts';
 export { riskRoutes } from './risk.routes.ts';
 export { riskDecisionFacts } from './service/risk-facts.ts';
+export { saveAssessment } from './service/assessments.ts';
+export { setVersionProfile } from './service/version-profile.ts';
