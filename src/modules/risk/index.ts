@@ -2,6 +2,6 @@
 export * from './domain/index.ts';
 export { cvssScoreJson, registerRiskCommands } from './risk.cli.ts';
 export { riskRoutes } from './risk.routes.ts';
-export { riskDecisionFacts } from './service/risk-facts.ts';
 export { saveAssessment } from './service/assessments.ts';
+export { riskDecisionFacts } from './service/risk-facts.ts';
 export { setVersionProfile } from './service/version-profile.ts';

@@ -16,6 +16,12 @@ const feedDescriptions: Record<(typeof feedKinds)[number], string> = {
   epss: 'FIRST EPSS scores (CSV, optionally .gz)',
 };
 
+interface ScanCommandOptions {
+  format: string;
+  failOn: string;
+  allowNameMatching?: boolean;
+}
+
 function formatTable(result: ScanResult): string {
   if (result.findings.length === 0) return `${result.components} components, no known vulnerabilities`;
   const rows = result.findings.map((f) => [
@@ -91,7 +97,11 @@ export function registerVulnerabilitiesCommands(program: Command, context: CliCo
       `exit 1 when a finding reaches: ${[...severityLevels, 'any', 'never'].join(' | ')}`,
       'high',
     )
-    .action(async (file: string, options: { format: string; failOn: string }) => {
+    .option(
+      '--allow-name-matching',
+      'also match components with neither purl nor CPE by their name (low confidence, flagged)',
+    )
+    .action(async (file: string, options: ScanCommandOptions) => {
       if (!['table', 'json', 'cyclonedx-vex'].includes(options.format)) {
         throw new DomainError(
           'invalid',
@@ -110,7 +120,9 @@ export function registerVulnerabilitiesCommands(program: Command, context: CliCo
           throw new DomainError('invalid', `${file}: no such file`);
         }),
       );
-      const result = await context.withDeps((deps) => scanSbom(deps, bytes));
+      const result = await context.withDeps((deps) =>
+        scanSbom(deps, bytes, { allowNameMatching: options.allowNameMatching === true }),
+      );
       if (options.format === 'json') context.print(JSON.stringify(result, null, 2));
       else if (options.format === 'cyclonedx-vex') context.print(scanAsCycloneDxVex(result));
       else context.print(formatTable(result));

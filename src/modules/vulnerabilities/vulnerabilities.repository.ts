@@ -25,18 +25,22 @@ export async function lockAliasMerging(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${ALIAS_MERGE_LOCK_KEY})`);
 }
 
-export async function findAdvisoryBySource(db: DbOrTx, source: string, sourceId: string) {
-  const rows = await db
-    .select({
-      id: vulnerabilitiesAdvisories.id,
-      contentHash: vulnerabilitiesAdvisories.contentHash,
-      vulnerabilityId: vulnerabilitiesAdvisories.vulnerabilityId,
-    })
-    .from(vulnerabilitiesAdvisories)
-    .where(
-      and(eq(vulnerabilitiesAdvisories.source, source), eq(vulnerabilitiesAdvisories.sourceId, sourceId)),
-    );
-  return rows[0] ?? null;
+/** The stored advisories (id and vulnerability) of many (source, source id) pairs, in one query. */
+export async function findAdvisoriesBySources(
+  db: DbOrTx,
+  pairs: { source: string; sourceId: string }[],
+): Promise<{ id: string; source: string; sourceId: string; vulnerabilityId: string }[]> {
+  if (pairs.length === 0) return [];
+  const result = await db.execute(sql`
+    SELECT id, source, source_id, vulnerability_id FROM vulnerabilities_advisories
+    WHERE (source, source_id) IN (SELECT * FROM unnest(${sql.param(pairs.map((p) => p.source))}::text[],
+                                                       ${sql.param(pairs.map((p) => p.sourceId))}::text[]))`);
+  return result.rows.map((r) => ({
+    id: String(r.id),
+    source: String(r.source),
+    sourceId: String(r.source_id),
+    vulnerabilityId: String(r.vulnerability_id),
+  }));
 }
 
 /** Content hashes of many advisories at once, keyed by `source\0sourceId` (for skipping unchanged ones). */
@@ -69,21 +73,43 @@ export async function findVulnerabilitiesSharingIds(db: DbOrTx, ids: string[]): 
     .where(arrayOverlaps(vulnerabilitiesVulnerabilities.ids, ids));
 }
 
-export async function findVulnerabilityById(db: DbOrTx, id: string): Promise<VulnerabilityRow | null> {
-  const rows = await db
+export async function listVulnerabilitiesByIds(db: DbOrTx, ids: string[]): Promise<VulnerabilityRow[]> {
+  if (ids.length === 0) return [];
+  return db
     .select()
     .from(vulnerabilitiesVulnerabilities)
-    .where(eq(vulnerabilitiesVulnerabilities.id, id));
-  return rows[0] ?? null;
+    .where(sql`${vulnerabilitiesVulnerabilities.id} = ANY(${sql.param(ids)}::uuid[])`);
 }
 
 export async function insertVulnerability(db: DbOrTx, row: VulnerabilityRow): Promise<void> {
   await db.insert(vulnerabilitiesVulnerabilities).values(row);
 }
 
-export async function updateVulnerability(db: DbOrTx, row: VulnerabilityRow): Promise<void> {
-  const { id, ...rest } = row;
-  await db.update(vulnerabilitiesVulnerabilities).set(rest).where(eq(vulnerabilitiesVulnerabilities.id, id));
+export async function insertVulnerabilities(db: DbOrTx, rows: VulnerabilityRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(vulnerabilitiesVulnerabilities).values(rows.slice(i, i + 1000));
+}
+
+/** Rewrites the shown fields of many vulnerabilities in one statement (rows as one JSON parameter). */
+export async function updateVulnerabilities(db: DbOrTx, rows: VulnerabilityRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      ...r,
+      published: iso(r.published),
+      modified: iso(r.modified),
+      withdrawn: iso(r.withdrawn),
+    })),
+  );
+  await db.execute(sql`
+    UPDATE vulnerabilities_vulnerabilities v SET display_id = x."displayId", ids = x.ids, summary = x.summary,
+      cvss_score = x."cvssScore", cvss_vector = x."cvssVector", published = x.published,
+      modified = x.modified, withdrawn = x.withdrawn
+    FROM json_to_recordset(${sql.param(json)}::json) AS x(id uuid, "displayId" text, ids text[],
+      summary text, "cvssScore" real, "cvssVector" text, published timestamptz, modified timestamptz,
+      withdrawn timestamptz)
+    WHERE v.id = x.id`);
 }
 
 /** Moves everything of `fromIds` onto `toId` (alias merge); findings or VEX that would collide are dropped. */
@@ -112,49 +138,71 @@ export async function mergeVulnerabilitiesInto(db: DbOrTx, toId: string, fromIds
   await db.delete(vulnerabilitiesVulnerabilities).where(inArray(vulnerabilitiesVulnerabilities.id, fromIds));
 }
 
-export async function upsertAdvisory(db: DbOrTx, row: AdvisoryRow): Promise<void> {
-  await db
-    .insert(vulnerabilitiesAdvisories)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [vulnerabilitiesAdvisories.source, vulnerabilitiesAdvisories.sourceId],
-      set: {
-        vulnerabilityId: row.vulnerabilityId,
-        modified: row.modified,
-        withdrawn: row.withdrawn,
-        contentHash: row.contentHash,
-        record: row.record,
-        importedAt: row.importedAt,
-      },
-    });
+/** Inserts or overwrites advisories by (source, source id); returns the stored ids. */
+export async function upsertAdvisories(
+  db: DbOrTx,
+  rows: AdvisoryRow[],
+): Promise<{ id: string; source: string; sourceId: string }[]> {
+  const out: { id: string; source: string; sourceId: string }[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    out.push(
+      ...(await db
+        .insert(vulnerabilitiesAdvisories)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: [vulnerabilitiesAdvisories.source, vulnerabilitiesAdvisories.sourceId],
+          set: {
+            vulnerabilityId: sql`excluded.vulnerability_id`,
+            modified: sql`excluded.modified`,
+            withdrawn: sql`excluded.withdrawn`,
+            contentHash: sql`excluded.content_hash`,
+            record: sql`excluded.record`,
+            importedAt: sql`excluded.imported_at`,
+          },
+        })
+        .returning({
+          id: vulnerabilitiesAdvisories.id,
+          source: vulnerabilitiesAdvisories.source,
+          sourceId: vulnerabilitiesAdvisories.sourceId,
+        })),
+    );
+  }
+  return out;
 }
 
-export async function replaceAdvisoryKeys(
+/** Drops the lookup keys of `advisoryIds` and files `keys`; returns the keys dropped. */
+export async function replaceKeysOfAdvisories(
   db: DbOrTx,
-  advisoryId: string,
-  keys: LookupKey[],
+  advisoryIds: string[],
+  keys: (LookupKey & { advisoryId: string })[],
 ): Promise<LookupKey[]> {
-  const old = await db
-    .delete(vulnerabilitiesAdvisoryKeys)
-    .where(eq(vulnerabilitiesAdvisoryKeys.advisoryId, advisoryId))
-    .returning({
-      kind: vulnerabilitiesAdvisoryKeys.kind,
-      namespace: vulnerabilitiesAdvisoryKeys.namespace,
-      name: vulnerabilitiesAdvisoryKeys.name,
-    });
-  if (keys.length > 0)
-    await db.insert(vulnerabilitiesAdvisoryKeys).values(keys.map((k) => ({ advisoryId, ...k })));
-  return old as LookupKey[];
+  const old: LookupKey[] = [];
+  for (let i = 0; i < advisoryIds.length; i += 5000) {
+    const result = await db.execute(sql`
+      DELETE FROM vulnerabilities_advisory_keys
+      WHERE advisory_id = ANY(${sql.param(advisoryIds.slice(i, i + 5000))}::uuid[])
+      RETURNING kind, namespace, name`);
+    for (const r of result.rows)
+      old.push({ kind: r.kind as LookupKey['kind'], namespace: String(r.namespace), name: String(r.name) });
+  }
+  for (let i = 0; i < keys.length; i += 2000)
+    await db.insert(vulnerabilitiesAdvisoryKeys).values(keys.slice(i, i + 2000));
+  return old;
 }
 
-export async function listAdvisoriesOfVulnerability(
+/** The records of every advisory of these vulnerabilities, with the vulnerability of each. */
+export async function listAdvisoryRecordsOfVulnerabilities(
   db: DbOrTx,
-  vulnerabilityId: string,
-): Promise<AdvisoryRow[]> {
+  vulnerabilityIds: string[],
+): Promise<{ vulnerabilityId: string; record: unknown }[]> {
+  if (vulnerabilityIds.length === 0) return [];
   return db
-    .select()
+    .select({
+      vulnerabilityId: vulnerabilitiesAdvisories.vulnerabilityId,
+      record: vulnerabilitiesAdvisories.record,
+    })
     .from(vulnerabilitiesAdvisories)
-    .where(eq(vulnerabilitiesAdvisories.vulnerabilityId, vulnerabilityId));
+    .where(sql`${vulnerabilitiesAdvisories.vulnerabilityId} = ANY(${sql.param(vulnerabilityIds)}::uuid[])`);
 }
 
 export async function listAdvisoriesByIds(db: DbOrTx, ids: string[]): Promise<AdvisoryRow[]> {
@@ -162,9 +210,8 @@ export async function listAdvisoriesByIds(db: DbOrTx, ids: string[]): Promise<Ad
   return db.select().from(vulnerabilitiesAdvisories).where(inArray(vulnerabilitiesAdvisories.id, ids));
 }
 
-/** Advisories filed under any of the keys: one statement per 5,000 keys, keys as array parameters. */
-export async function findAdvisoriesByKeys(db: DbOrTx, keys: LookupKey[]): Promise<AdvisoryRow[]> {
-  if (keys.length === 0) return [];
+/** Ids of the advisories filed under any of the keys: one statement per 5,000 keys, keys as array parameters. */
+export async function findAdvisoryIdsByKeys(db: DbOrTx, keys: LookupKey[]): Promise<string[]> {
   const ids = new Set<string>();
   for (let i = 0; i < keys.length; i += 5000) {
     const batch = keys.slice(i, i + 5000);
@@ -176,11 +223,25 @@ export async function findAdvisoriesByKeys(db: DbOrTx, keys: LookupKey[]): Promi
                              ${sql.param(batch.map((k) => k.name))}::text[]))`);
     for (const row of result.rows) ids.add(String(row.id));
   }
-  const all: AdvisoryRow[] = [];
-  const list = [...ids];
-  for (let i = 0; i < list.length; i += 1000)
-    all.push(...(await listAdvisoriesByIds(db, list.slice(i, i + 1000))));
-  return all;
+  return [...ids];
+}
+
+/**
+ * Advisories filed under a CPE product (or CVE 5 product) of one of these lower-cased names, whatever
+ * the vendor, with the name each was found under: the candidates of name matching (index on name).
+ */
+export async function findAdvisoryIdsByProductNames(
+  db: DbOrTx,
+  names: string[],
+): Promise<{ advisoryId: string; name: string }[]> {
+  const out: { advisoryId: string; name: string }[] = [];
+  for (let i = 0; i < names.length; i += 5000) {
+    const result = await db.execute(sql`
+      SELECT DISTINCT advisory_id, name FROM vulnerabilities_advisory_keys
+      WHERE name = ANY(${sql.param(names.slice(i, i + 5000))}::text[]) AND kind = 'cpe'`);
+    for (const row of result.rows) out.push({ advisoryId: String(row.advisory_id), name: String(row.name) });
+  }
+  return out;
 }
 
 export async function upsertKevEntries(
@@ -244,16 +305,6 @@ export async function listFindingsOfVersion(db: DbOrTx, productVersionId: string
     .select()
     .from(vulnerabilitiesFindings)
     .where(eq(vulnerabilitiesFindings.productVersionId, productVersionId));
-}
-
-export async function insertFindings(db: DbOrTx, rows: FindingRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
-    await db.insert(vulnerabilitiesFindings).values(rows.slice(i, i + 500));
-}
-
-export async function updateFinding(db: DbOrTx, row: FindingRow): Promise<void> {
-  const { id, ...rest } = row;
-  await db.update(vulnerabilitiesFindings).set(rest).where(eq(vulnerabilitiesFindings.id, id));
 }
 
 /** Versions that have open findings of these vulnerabilities (to re-match when advisories change). */

@@ -1,14 +1,18 @@
 import type { Deps } from '../../../platform/deps.ts';
 import { describeVersions, findVersionIdsByKeys, listComponentsOfVersions } from '../devices.repository.ts';
 
-/** What matching needs of a component; other modules read components only through these functions. */
+/**
+ * What matching needs of a component; other modules read components only through these functions.
+ * One entry per distinct component of the versions asked for, with the versions that hold it (a
+ * version holding it twice is listed twice).
+ */
 export interface ComponentForMatching {
   organizationId: string;
-  productVersionId: string;
   name: string;
   version: string | null;
   purl: string | null;
   cpe: string | null;
+  productVersionIds: string[];
 }
 
 export async function listComponentsForMatching(

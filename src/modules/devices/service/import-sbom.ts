@@ -8,16 +8,25 @@ import { recordAuditEvent } from '../../audit/index.ts';
 import type { SbomImportResult } from '../devices.contracts.ts';
 import {
   type ComponentRow,
+  deleteVersionComponents,
   findProductVersion,
   findSbomByHash,
+  insertComponentDependencies,
+  insertComponents,
   insertSbom,
-  replaceVersionComponents,
   type SbomRow,
 } from '../devices.repository.ts';
 import { parseCpe23 } from '../domain/sbom/cpe.ts';
 import { parseSbom } from '../domain/sbom/parse-sbom.ts';
 import type { SbomComponent } from '../domain/sbom/sbom-model.ts';
 import { toSbomDocument } from './mappers.ts';
+
+/**
+ * Component (and dependency) rows per INSERT: big enough that a 300,000-component SBOM takes a few dozen
+ * statements, small enough that each stays a few megabytes (PGlite's heap grows to its largest statement
+ * and never shrinks). All of them run in the import's one transaction: a failing chunk writes nothing.
+ */
+export const rowsPerStatement = 5000;
 
 /** Type and name of a canonical purl, lower-cased, for search: `pkg:apk/alpine/openssl@3` → apk, openssl. */
 function purlTypeAndName(purl: string | null): { purlType: string | null; purlName: string | null } {
@@ -68,12 +77,32 @@ export async function importSbom(
     };
   }
 
+  const result = await storeSbom(deps, actor, target, version.id, bytes, sha256);
+  // Matching reads the components back from the database; of the parse, only the report is still
+  // reachable here (a 300,000-component model would otherwise sit beside what matching loads).
+  await deps.hooks?.afterSbomImported?.(version.id);
+  return result;
+}
+
+/**
+ * Parses the document and writes it, its components and their dependency edges in one transaction.
+ * Rows are built and inserted a chunk at a time, so the parsed model is the only full copy in memory
+ * (a 300,000-component SBOM would otherwise also hold 300,000 rows and their SQL parameters).
+ */
+async function storeSbom(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  target: { organizationId: string; productId: string },
+  versionId: string,
+  bytes: Uint8Array,
+  sha256: string,
+): Promise<SbomImportResult> {
   const parsed = parseSbom(bytes);
   const now = deps.clock.now();
   const sbomRow: SbomRow = {
     id: newId(),
     organizationId: target.organizationId,
-    productVersionId: version.id,
+    productVersionId: versionId,
     format: parsed.format,
     specVersion: parsed.specVersion,
     author: parsed.author,
@@ -87,21 +116,28 @@ export async function importSbom(
     uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
     createdAt: now,
   };
-  const components = parsed.components.map((c) =>
-    toComponentRow(c, target.organizationId, version.id, sbomRow.id),
-  );
-  const dependencies = parsed.dependencies.map((d) => ({
-    productVersionId: version.id,
-    sbomId: sbomRow.id,
-    fromRef: d.from,
-    toRef: d.to,
-  }));
-
   const { original: _bytes, ...summary } = sbomRow;
   const sbom = toSbomDocument(summary);
+  const { components, dependencies } = parsed;
   await withTransaction(deps.db, async (tx) => {
     await insertSbom(tx, sbomRow);
-    await replaceVersionComponents(tx, version.id, components, dependencies);
+    await deleteVersionComponents(tx, versionId);
+    for (let i = 0; i < components.length; i += rowsPerStatement) {
+      await insertComponents(
+        tx,
+        components
+          .slice(i, i + rowsPerStatement)
+          .map((c) => toComponentRow(c, target.organizationId, versionId, sbomRow.id)),
+      );
+    }
+    for (let i = 0; i < dependencies.length; i += rowsPerStatement) {
+      await insertComponentDependencies(
+        tx,
+        dependencies
+          .slice(i, i + rowsPerStatement)
+          .map((d) => ({ productVersionId: versionId, sbomId: sbomRow.id, fromRef: d.from, toRef: d.to })),
+      );
+    }
     await recordAuditEvent(tx, deps.clock, actor, {
       action: 'sbom.imported',
       organizationId: target.organizationId,
@@ -110,11 +146,10 @@ export async function importSbom(
       after: { ...sbom, productId: target.productId },
     });
   });
-  await deps.hooks?.afterSbomImported?.(version.id);
   return {
     sbom,
     alreadyImported: false,
-    components: parsed.components.length,
+    components: components.length,
     skipped: parsed.skipped.length,
     warnings: parsed.warnings,
   };

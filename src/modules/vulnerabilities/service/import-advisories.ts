@@ -5,17 +5,17 @@ import { newId } from '../../../shared/ids.ts';
 import type { Advisory, EpssScore, KevEntry } from '../domain/advisory-model.ts';
 import { advisoryLookupKeys, type LookupKey } from '../domain/package-identity.ts';
 import {
-  findAdvisoryBySource,
+  findAdvisoriesBySources,
   findAdvisoryHashes,
   findVulnerabilitiesSharingIds,
-  findVulnerabilityById,
-  insertVulnerability,
-  listAdvisoriesOfVulnerability,
+  insertVulnerabilities,
+  listAdvisoryRecordsOfVulnerabilities,
+  listVulnerabilitiesByIds,
   lockAliasMerging,
   mergeVulnerabilitiesInto,
-  replaceAdvisoryKeys,
-  updateVulnerability,
-  upsertAdvisory,
+  replaceKeysOfAdvisories,
+  updateVulnerabilities,
+  upsertAdvisories,
   upsertEpssScores,
   upsertKevEntries,
   type VulnerabilityRow,
@@ -108,11 +108,24 @@ function summarise(row: VulnerabilityRow, advisories: Advisory[]): Vulnerability
   };
 }
 
+/** A vulnerability while a batch is planned: its row, where it merged to, the batch's records in it. */
+interface PlannedVulnerability {
+  row: VulnerabilityRow;
+  isNew: boolean;
+  mergedInto: string | null;
+  /** Records of this batch that land here, by `source\0id` (a later duplicate replaces an earlier one). */
+  records: Map<string, Advisory>;
+}
+
 /**
  * Stores a batch of advisories from one feed. Unchanged records (same content hash) are skipped, so
  * re-importing the same data is cheap and changes nothing. A record joins the vulnerability that shares
  * one of its ids or aliases; when it links several, they merge into one. Returns what changed, so the
  * caller can re-match only the affected product versions.
+ *
+ * The batch is planned in memory from two reads (its stored advisories, the vulnerabilities sharing any
+ * of its ids), record by record as if each were stored in turn, then written with a few multi-row
+ * statements, all under the alias-merging lock so that concurrent imports never merge the same ids apart.
  */
 export async function importAdvisoryBatch(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -122,8 +135,11 @@ export async function importAdvisoryBatch(
   result.records = advisories.length;
   if (advisories.length === 0) return result;
   const bySource = new Map<string, Advisory[]>();
-  for (const advisory of advisories)
-    bySource.set(advisory.source, [...(bySource.get(advisory.source) ?? []), advisory]);
+  for (const advisory of advisories) {
+    const list = bySource.get(advisory.source);
+    if (list) list.push(advisory);
+    else bySource.set(advisory.source, [advisory]);
+  }
   const changed: { advisory: Advisory; hash: string }[] = [];
   for (const [source, list] of bySource) {
     const hashes = await findAdvisoryHashes(
@@ -142,15 +158,142 @@ export async function importAdvisoryBatch(
   await withTransaction(deps.db, async (tx) => {
     await lockAliasMerging(tx);
     const now = deps.clock.now();
-    for (const { advisory, hash } of changed) {
-      const existing = await findAdvisoryBySource(tx, advisory.source, advisory.id);
-      const ids = [...new Set([advisory.id, ...advisory.aliases])];
-      const related = await findVulnerabilitiesSharingIds(tx, ids);
-      let target: VulnerabilityRow | null =
-        (existing ? related.find((v) => v.id === existing.vulnerabilityId) : undefined) ?? related[0] ?? null;
-      if (!target && existing) target = await findVulnerabilityById(tx, existing.vulnerabilityId);
-      if (!target) {
-        target = {
+    const stored = new Map(
+      (
+        await findAdvisoriesBySources(
+          tx,
+          changed.map(({ advisory }) => ({ source: advisory.source, sourceId: advisory.id })),
+        )
+      ).map((a) => [`${a.source}\u0000${a.sourceId}`, a]),
+    );
+    const allIds = [...new Set(changed.flatMap(({ advisory }) => [advisory.id, ...advisory.aliases]))];
+    const sharing = await findVulnerabilitiesSharingIds(tx, allIds);
+    const known = new Set(sharing.map((v) => v.id));
+    const byId = [...stored.values()].map((a) => a.vulnerabilityId).filter((id) => !known.has(id));
+    const plan = planBatch(
+      changed,
+      [...sharing, ...(await listVulnerabilitiesByIds(tx, [...new Set(byId)]))],
+      new Map([...stored].map(([key, a]) => [key, a.vulnerabilityId])),
+      now,
+      result,
+    );
+
+    // Writes: new vulnerabilities first (advisories and merges refer to them), merges in the order
+    // planned, advisories, their keys. A vulnerability the batch joined that holds stored advisories
+    // (its own, or merged in) is summarised from all of them once written; a new one from its records.
+    const touched = new Set(plan.advisories.map((a) => plan.resolve(a.vulnerabilityId)));
+    const live = [...touched].map((id) => plan.vulnerabilities.get(id) as PlannedVulnerability);
+    const fromStore = new Set<string>();
+    for (const v of plan.vulnerabilities.values()) if (!v.isNew) fromStore.add(plan.resolve(v.row.id));
+    await insertVulnerabilities(
+      tx,
+      live
+        .filter((v) => v.isNew)
+        .map((v) => (fromStore.has(v.row.id) ? v.row : summarise(v.row, [...v.records.values()]))),
+    );
+    for (const { from, to } of plan.merges) await mergeVulnerabilitiesInto(tx, plan.resolve(to), [from]);
+
+    const upserted = await upsertAdvisories(
+      tx,
+      plan.advisories.map(({ advisory, hash, vulnerabilityId }) => {
+        const modified = new Date(advisory.modified || advisory.published || now.toISOString());
+        return {
+          id: newId(),
+          vulnerabilityId: plan.resolve(vulnerabilityId),
+          source: advisory.source,
+          sourceId: advisory.id,
+          modified: Number.isNaN(modified.getTime()) ? now : modified,
+          withdrawn: advisory.withdrawn ? new Date(advisory.withdrawn) : null,
+          contentHash: hash,
+          record: advisory,
+          importedAt: now,
+        };
+      }),
+    );
+    const idOf = new Map(upserted.map((a) => [`${a.source}\u0000${a.sourceId}`, a.id]));
+    const keys = plan.advisories.flatMap(({ advisory }) => {
+      const advisoryId = idOf.get(`${advisory.source}\u0000${advisory.id}`) as string;
+      return advisoryLookupKeys(advisory).map((key) => ({ advisoryId, ...key }));
+    });
+    const oldKeys = await replaceKeysOfAdvisories(
+      tx,
+      [...stored.values()].map((a) => a.id),
+      keys,
+    );
+    result.changedKeys.push(
+      ...oldKeys,
+      ...keys.map(({ kind, namespace, name }) => ({ kind, namespace, name })),
+    );
+
+    const summarised = live.filter((v) => fromStore.has(v.row.id));
+    const records = new Map<string, Advisory[]>();
+    for (const row of await listAdvisoryRecordsOfVulnerabilities(
+      tx,
+      summarised.map((v) => v.row.id),
+    )) {
+      const list = records.get(row.vulnerabilityId);
+      if (list) list.push(row.record as Advisory);
+      else records.set(row.vulnerabilityId, [row.record as Advisory]);
+    }
+    await updateVulnerabilities(
+      tx,
+      summarised.map((v) => summarise(v.row, records.get(v.row.id) ?? [])),
+    );
+  });
+  result.changedVulnerabilityIds = [...new Set(result.changedVulnerabilityIds)];
+  return result;
+}
+
+/**
+ * The batch record by record, in memory, as the store would see it if each were written in turn: the
+ * vulnerability each record joins (its stored one if it still shares an id, else the first sharing one,
+ * else its stored one, else a new one), and the vulnerabilities that merge because a record links them.
+ */
+function planBatch(
+  changed: { advisory: Advisory; hash: string }[],
+  vulnerabilities: VulnerabilityRow[],
+  storedVulnerabilityOf: Map<string, string>,
+  now: Date,
+  result: AdvisoryImportResult,
+) {
+  const planned = new Map<string, PlannedVulnerability>();
+  const holders = new Map<string, Set<string>>();
+  const file = (v: PlannedVulnerability, ids: Iterable<string>) => {
+    for (const id of ids) {
+      const set = holders.get(id);
+      if (set) set.add(v.row.id);
+      else holders.set(id, new Set([v.row.id]));
+    }
+  };
+  const resolve = (id: string): string => {
+    let current = id;
+    for (let next = planned.get(current)?.mergedInto; next; next = planned.get(current)?.mergedInto)
+      current = next;
+    return current;
+  };
+  for (const row of vulnerabilities) {
+    const v: PlannedVulnerability = { row: { ...row }, isNew: false, mergedInto: null, records: new Map() };
+    planned.set(row.id, v);
+    file(v, row.ids);
+  }
+  const vulnerabilityOf = new Map(storedVulnerabilityOf);
+  const merges: { from: string; to: string }[] = [];
+  const advisories = new Map<string, { advisory: Advisory; hash: string; vulnerabilityId: string }>();
+  for (const { advisory, hash } of changed) {
+    const key = `${advisory.source}\u0000${advisory.id}`;
+    const previous = vulnerabilityOf.get(key);
+    const existing = previous === undefined ? undefined : resolve(previous);
+    const ids = [...new Set([advisory.id, ...advisory.aliases])];
+    const related = [...new Set(ids.flatMap((id) => [...(holders.get(id) ?? [])].map(resolve)))].map(
+      (id) => planned.get(id) as PlannedVulnerability,
+    );
+    let target =
+      related.find((v) => v.row.id === existing) ??
+      related[0] ??
+      (existing === undefined ? undefined : planned.get(existing));
+    if (!target) {
+      target = {
+        row: {
           id: newId(),
           displayId: advisory.id,
           ids,
@@ -160,47 +303,32 @@ export async function importAdvisoryBatch(
           published: null,
           modified: now,
           withdrawn: null,
-        };
-        await insertVulnerability(tx, target);
-      }
-      const others = related.filter((v) => v.id !== target.id).map((v) => v.id);
-      if (others.length > 0) {
-        await mergeVulnerabilitiesInto(tx, target.id, others);
-        result.changedVulnerabilityIds.push(...others);
-      }
-      const modified = new Date(advisory.modified || advisory.published || now.toISOString());
-      const advisoryId = newId();
-      await upsertAdvisory(tx, {
-        id: advisoryId,
-        vulnerabilityId: target.id,
-        source: advisory.source,
-        sourceId: advisory.id,
-        modified: Number.isNaN(modified.getTime()) ? now : modified,
-        withdrawn: advisory.withdrawn ? new Date(advisory.withdrawn) : null,
-        contentHash: hash,
-        record: advisory,
-        importedAt: now,
-      });
-      const stored = await findAdvisoryBySource(tx, advisory.source, advisory.id);
-      const keys = advisoryLookupKeys(advisory);
-      const oldKeys = await replaceAdvisoryKeys(tx, stored?.id ?? advisoryId, keys);
-      result.changedKeys.push(...oldKeys, ...keys);
-      const all = (await listAdvisoriesOfVulnerability(tx, target.id)).map((a) => a.record as Advisory);
-      await updateVulnerability(
-        tx,
-        summarise(
-          { ...target, ids: [...new Set([...target.ids, ...ids, ...related.flatMap((r) => r.ids)])] },
-          all,
-        ),
-      );
-      result.changedVulnerabilityIds.push(target.id);
-      if (existing) result.updated++;
-      else result.inserted++;
-      if (advisory.withdrawn) result.withdrawn++;
+        },
+        isNew: true,
+        mergedInto: null,
+        records: new Map(),
+      };
+      planned.set(target.row.id, target);
     }
-  });
-  result.changedVulnerabilityIds = [...new Set(result.changedVulnerabilityIds)];
-  return result;
+    const into = target;
+    for (const other of related.filter((v) => v !== into)) {
+      other.mergedInto = into.row.id;
+      for (const [otherKey, record] of other.records) into.records.set(otherKey, record);
+      if (!other.isNew) merges.push({ from: other.row.id, to: into.row.id });
+      result.changedVulnerabilityIds.push(other.row.id);
+    }
+    into.row.ids = [...new Set([...into.row.ids, ...ids, ...related.flatMap((v) => v.row.ids)])];
+    file(into, into.row.ids);
+    if (existing !== undefined && existing !== into.row.id) planned.get(existing)?.records.delete(key);
+    into.records.set(key, advisory);
+    vulnerabilityOf.set(key, into.row.id);
+    advisories.set(key, { advisory, hash, vulnerabilityId: into.row.id });
+    result.changedVulnerabilityIds.push(into.row.id);
+    if (previous !== undefined) result.updated++;
+    else result.inserted++;
+    if (advisory.withdrawn) result.withdrawn++;
+  }
+  return { vulnerabilities: planned, merges, advisories: [...advisories.values()], resolve };
 }
 
 export async function importKevEntries(

@@ -1,18 +1,7 @@
 import type { Deps } from '../../../platform/deps.ts';
 import { parseSbom } from '../../devices/index.ts';
-import type { Advisory } from '../domain/advisory-model.ts';
-import { matchComponent } from '../domain/match/match-component.ts';
-import {
-  componentKeyOf,
-  componentLookupKeys,
-  indexAdvisoriesByKey,
-  type LookupKey,
-} from '../domain/package-identity.ts';
-import {
-  findAdvisoriesByKeys,
-  findKevAndEpss,
-  findVulnerabilityById,
-} from '../vulnerabilities.repository.ts';
+import { findKevAndEpss, listVulnerabilitiesByIds } from '../vulnerabilities.repository.ts';
+import { isBareComponent, loadMatchCandidates, matchCandidates } from './match-candidates.ts';
 
 export interface ScanFinding {
   component: { name: string; version: string | null; purl: string | null; cpe: string | null; ref: string };
@@ -39,20 +28,26 @@ export interface ScanResult {
 
 const rank = { low: 1, medium: 2, high: 3 } as const;
 
+export interface ScanOptions {
+  /**
+   * Also match components with neither purl nor CPE by their name: low confidence, and said so in the
+   * reasons (the organisation setting of the same name, for a one-shot scan). Off by default.
+   */
+  allowNameMatching?: boolean;
+}
+
 /**
  * Matches an SBOM against the local advisory store without saving anything: the offline, one-shot
  * scan a release pipeline runs. Throws `invalid` for a document that is not a supported SBOM.
  */
-export async function scanSbom(deps: Pick<Deps, 'db'>, bytes: Uint8Array): Promise<ScanResult> {
+export async function scanSbom(
+  deps: Pick<Deps, 'db'>,
+  bytes: Uint8Array,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   const sbom = parseSbom(bytes);
-  const keys = new Map<string, LookupKey>();
-  for (const component of sbom.components) {
-    for (const key of componentLookupKeys(component))
-      keys.set(`${key.kind}\u0000${key.namespace}\u0000${key.name}`, key);
-  }
-  const rows = await findAdvisoriesByKeys(deps.db, [...keys.values()]);
-  const candidatesFor = indexAdvisoriesByKey(rows.map((r) => r.record as Advisory));
-  const vulnerabilityOf = new Map(rows.map((r) => [`${r.source}\u0000${r.sourceId}`, r.vulnerabilityId]));
+  const nameMatching = options.allowNameMatching === true;
+  const candidates = await loadMatchCandidates(deps.db, sbom.components, () => nameMatching);
   const byKey = new Map<
     string,
     {
@@ -62,11 +57,8 @@ export async function scanSbom(deps: Pick<Deps, 'db'>, bytes: Uint8Array): Promi
     }
   >();
   for (const component of sbom.components) {
-    for (const match of matchComponent(
-      { key: componentKeyOf(component), ...component },
-      candidatesFor(component),
-    )) {
-      const vulnerabilityId = vulnerabilityOf.get(`${match.advisorySource}\u0000${match.advisoryId}`);
+    for (const match of matchCandidates(component, candidates, nameMatching && isBareComponent(component))) {
+      const vulnerabilityId = candidates.vulnerabilityOf(match);
       if (!vulnerabilityId) continue;
       const key = `${component.ref}\u0000${vulnerabilityId}`;
       const current = byKey.get(key);
@@ -90,12 +82,11 @@ export async function scanSbom(deps: Pick<Deps, 'db'>, bytes: Uint8Array): Promi
       }
     }
   }
-  const vulnerabilities = new Map<string, NonNullable<Awaited<ReturnType<typeof findVulnerabilityById>>>>();
-  for (const { vulnerabilityId } of byKey.values()) {
-    if (vulnerabilities.has(vulnerabilityId)) continue;
-    const row = await findVulnerabilityById(deps.db, vulnerabilityId);
-    if (row) vulnerabilities.set(vulnerabilityId, row);
-  }
+  const vulnerabilities = new Map(
+    (
+      await listVulnerabilitiesByIds(deps.db, [...new Set([...byKey.values()].map((f) => f.vulnerabilityId))])
+    ).map((v) => [v.id, v]),
+  );
   const cves = [...vulnerabilities.values()].flatMap((v) => v.ids.filter((id) => id.startsWith('CVE-')));
   const { kev, epss } = await findKevAndEpss(deps.db, cves);
   const findings: ScanFinding[] = [];
