@@ -40,6 +40,7 @@ export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.output<S>>;
   post<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
   put<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
+  patch<S extends z.ZodType>(path: string, schema: S, options?: WriteOptions): Promise<z.output<S>>;
   delete<S extends z.ZodType>(path: string, schema: S, options?: CallOptions): Promise<z.output<S>>;
   /** For endpoints that answer 204 No Content. */
   postEmpty(path: string, options?: WriteOptions): Promise<void>;
@@ -111,6 +112,9 @@ export function createApiClient(getCsrfToken: () => string | null): ApiClient {
     },
     async put(path, schema, options) {
       return parse(await send('PUT', path, options), schema);
+    },
+    async patch(path, schema, options) {
+      return parse(await send('PATCH', path, options), schema);
     },
     async delete(path, schema, options) {
       return parse(await send('DELETE', path, options), schema);

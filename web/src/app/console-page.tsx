@@ -97,6 +97,11 @@ function OrganizationConsole({ session }: { session: SessionView }) {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`/console/${orgId}/deadlines`} className="console-nav__link">
+              Deadline calendar
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={`/console/${orgId}/vulnerabilities`} className="console-nav__link">
               Vulnerability search
             </NavLink>

@@ -6,6 +6,8 @@ import { ProductsPage } from '../features/devices/products-page.tsx';
 import { VersionPage } from '../features/devices/version-page.tsx';
 import { PublicDisclosureListPage } from '../features/disclosures/public-disclosure-list-page.tsx';
 import { PublicDisclosurePage } from '../features/disclosures/public-disclosure-page.tsx';
+import { DeadlinesPage } from '../features/incidents/deadlines-page.tsx';
+import { IncidentPage } from '../features/incidents/incident-page.tsx';
 import { AssessmentPage } from '../features/risk/assessment-page.tsx';
 import { RiskSettingsPage } from '../features/risk/risk-settings-page.tsx';
 import { WorklistPage } from '../features/risk/worklist-page.tsx';
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
             element: <AssessmentPage />,
           },
           { path: 'settings/risk', element: <RiskSettingsPage /> },
+          { path: 'incidents/:incidentId', element: <IncidentPage /> },
+          { path: 'deadlines', element: <DeadlinesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,27 +1,14 @@
 import type { Product } from '@contracts/devices/devices.contracts.ts';
 import type { Incident } from '@contracts/incidents/incidents.contracts.ts';
+import { Link } from 'react-router-dom';
 import type { PagedList } from '../../api/use-paged-list.ts';
 import { Badge } from '../../components/badge.tsx';
 import { Card } from '../../components/card.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { DateText } from '../../components/format.tsx';
 import { PagedListView } from '../../components/paged-list-view.tsx';
+import { incidentKindText, incidentStatusText, incidentStatusTone } from './incident-labels.ts';
 import { RecordIncidentForm } from './record-incident-form.tsx';
-
-const statusTone = {
-  triage: 'caution',
-  assessing: 'caution',
-  reporting: 'caution',
-  monitoring: 'info',
-  closed: 'neutral',
-} as const;
-const statusText: Record<Incident['status'], string> = {
-  triage: 'Triage',
-  assessing: 'Assessing',
-  reporting: 'Reporting',
-  monitoring: 'Monitoring',
-  closed: 'Closed',
-};
 
 interface IncidentsSectionProps {
   orgId: string;
@@ -58,13 +45,16 @@ export function IncidentsSection({ orgId, incidents, products, canWrite }: Incid
               header: 'Title',
               isRowHeader: true,
               className: 'table__wide',
-              cell: (incident) => incident.title,
+              cell: (incident) => (
+                <Link to={`/console/${orgId}/incidents/${incident.id}`}>{incident.title}</Link>
+              ),
             },
+            { header: 'Kind', cell: (incident) => incidentKindText[incident.kind] },
             {
               header: 'Status',
               cell: (incident) => (
-                <Badge tone={statusTone[incident.status]} label="Status">
-                  {statusText[incident.status]}
+                <Badge tone={incidentStatusTone[incident.status]} label="Status">
+                  {incidentStatusText[incident.status]}
                 </Badge>
               ),
             },

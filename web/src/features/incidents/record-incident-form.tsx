@@ -1,11 +1,14 @@
 import type { Product } from '@contracts/devices/devices.contracts.ts';
 import { CreateIncidentInputSchema, type Incident } from '@contracts/incidents/incidents.contracts.ts';
+import { Link } from 'react-router-dom';
 import { useCreateForm } from '../../api/use-create-form.ts';
 import { FormPanel } from '../../components/form-panel.tsx';
+import { Select } from '../../components/select.tsx';
 import { TextArea } from '../../components/text-area.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useApi } from '../accounts/session.tsx';
 import { AffectedProductsField } from '../devices/affected-products-field.tsx';
+import { incidentKindOptions } from './incident-labels.ts';
 import { recordIncident } from './incidents.api.ts';
 
 /** `datetime-local` wants local wall-clock time without a zone. */
@@ -30,8 +33,14 @@ interface RecordIncidentFormProps {
 export function RecordIncidentForm({ orgId, products, onRecorded }: RecordIncidentFormProps) {
   const api = useApi();
   const form = useCreateForm({
-    fields: ['title', 'description', 'productIds', 'detectedAt'],
-    initial: () => ({ title: '', description: '', productIds: [] as string[], detectedAt: localNow() }),
+    fields: ['title', 'description', 'kind', 'productIds', 'detectedAt'],
+    initial: () => ({
+      title: '',
+      description: '',
+      kind: 'unauthorized_access' as string,
+      productIds: [] as string[],
+      detectedAt: localNow(),
+    }),
     schema: CreateIncidentInputSchema,
     toInput: (values) => ({ ...values, detectedAt: toIsoTimestamp(values.detectedAt) }),
     send: (data) => recordIncident(api, orgId, data),
@@ -43,7 +52,14 @@ export function RecordIncidentForm({ orgId, products, onRecorded }: RecordIncide
       title="Record an incident"
       form={form}
       problemTitle="The incident was not recorded"
-      success={form.created ? <>Recorded “{form.created.title}”.</> : null}
+      success={
+        form.created ? (
+          <>
+            Recorded “<Link to={`/console/${orgId}/incidents/${form.created.id}`}>{form.created.title}</Link>
+            ”: open it to enter its facts and see the reports they make mandatory.
+          </>
+        ) : null
+      }
       submitLabel="Record incident"
     >
       <div className="form__row">
@@ -55,6 +71,7 @@ export function RecordIncidentForm({ orgId, products, onRecorded }: RecordIncide
           {...form.field('detectedAt')}
         />
       </div>
+      <Select label="Kind" options={incidentKindOptions} {...form.field('kind')} />
       <TextArea label="Description" optional rows={3} {...form.field('description')} />
       <AffectedProductsField products={products} {...form.listField('productIds')} />
     </FormPanel>
