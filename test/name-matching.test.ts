@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps } from '../src/main/deps.ts';
+import { allJobs, createDeps } from '../src/main/deps.ts';
 import { importFeed, matchProductVersions } from '../src/modules/vulnerabilities/index.ts';
 import { scanSbom } from '../src/modules/vulnerabilities/service/scan-sbom.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
@@ -173,7 +173,58 @@ describe('name matching, per organisation', () => {
     const [reopened] = await findings(on);
     expect(reopened).toMatchObject({ id: before.id, status: 'open', closedAt: null, closeReason: null });
   });
+
+  it('re-matches the whole portfolio in the background when an admin changes the setting', async () => {
+    await harness.deps.jobs.start(allJobs(harness.deps), { work: true });
+    const org = await createTestOrganization(harness.deps, 'manufacturer');
+    const admin = await signInHeaders(harness.app, org.users.admin.email);
+    const t = await tenantIn(org.organization.id, admin);
+    await uploadSbom(t);
+    expect(await findings(t, 'all')).toEqual([]);
+    const put = await harness.app.inject({
+      method: 'PUT',
+      url: `/api/v1/orgs/${t.orgId}/vulnerability-settings`,
+      headers: { ...admin },
+      payload: { allowNameMatching: true },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    await waitFor(async () => (await findings(t)).length === 1);
+    expect((await findings(t))[0]).toMatchObject({ component: { name: 'curl' }, confidence: 'low' });
+  });
+
+  it('re-matches bare-named components of name-matching organisations when a new advisory arrives', async () => {
+    const org = await createTestOrganization(harness.deps, 'manufacturer');
+    await setNameMatching(harness.deps, org.organization.id, true);
+    const t = await tenantIn(org.organization.id, await signInHeaders(harness.app, org.users.editor.email));
+    await uploadSbom(t);
+    expect(
+      (await findings(t)).map((f: { vulnerability: { displayId: string } }) => f.vulnerability.displayId),
+    ).toEqual(['CVE-2024-7264']);
+    // A new curl advisory: no version holds a curl purl or CPE, so only the name-matching organisations'
+    // bare-named curl components bring versions into the re-match (without them it would re-match none).
+    const report = await importFeed(harness.deps, 'cve5', fixture('vulns/cve5/CVE-2018-14618.json'));
+    expect(report.inserted).toBe(1);
+    expect(report.rematch?.versions).toBe(3);
+  });
 });
+
+async function tenantIn(orgId: string, headers: SessionHeaders): Promise<Tenant> {
+  const call = (url: string, payload: object) =>
+    harness.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgId}${url}`,
+      headers: { ...headers },
+      payload,
+    });
+  const productId = (await call('/products', { name: 'Infusion pump' })).json().id;
+  const versionId = (await call(`/products/${productId}/versions`, { label: '2.0' })).json().id;
+  return { orgId, headers, productId, versionId };
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
 
 describe('scanSbom and `candor scan` with name matching', () => {
   let env: Record<string, string | undefined>;

@@ -372,6 +372,34 @@ export async function findVersionIdsByKeys(
   return [...ids];
 }
 
+export async function listVersionIdsOfOrganization(db: DbOrTx, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: devicesProductVersions.id })
+    .from(devicesProductVersions)
+    .where(eq(devicesProductVersions.organizationId, organizationId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Versions of these organisations holding a component with neither purl nor CPE whose lower-cased name
+ * (or that name with spaces as underscores, as name matching compares it) is one of `names`: where a
+ * changed advisory may concern organisations that match by name.
+ */
+export async function findVersionIdsByBareNames(
+  db: DbOrTx,
+  organizationIds: string[],
+  names: string[],
+): Promise<string[]> {
+  if (organizationIds.length === 0 || names.length === 0) return [];
+  const result = await db.execute(sql`
+    SELECT DISTINCT product_version_id AS id FROM devices_components
+    WHERE organization_id = ANY(${sql.param(organizationIds)}::uuid[])
+      AND purl IS NULL AND cpe IS NULL
+      AND (lower(name) = ANY(${sql.param(names)}::text[])
+           OR replace(lower(name), ' ', '_') = ANY(${sql.param(names)}::text[]))`);
+  return result.rows.map((row) => String(row.id));
+}
+
 export async function describeVersions(db: DbOrTx, organizationId: string, versionIds: string[]) {
   if (versionIds.length === 0) return [];
   return db

@@ -4,8 +4,10 @@ export { parseSbom } from './domain/sbom/parse-sbom.ts';
 export {
   type ComponentForMatching,
   describeProductVersions,
+  findProductVersionsByBareComponentNames,
   findProductVersionsByComponentKeys,
   listComponentsForMatching,
+  listProductVersionIdsOfOrganization,
 } from './service/components-for-matching.ts';
 export { importSbom } from './service/import-sbom.ts';
 export { createProductVersion, ensureProductVersion, getProductVersion } from './service/product-versions.ts';

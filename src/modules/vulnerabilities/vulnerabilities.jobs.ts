@@ -7,6 +7,7 @@ import { systemActor } from '../../shared/actor.ts';
 import { deliverEmailJob } from './service/email-notices.ts';
 import { feedKinds, importFeed } from './service/import-feed.ts';
 import { pullFeedUrls } from './service/import-feed-url.ts';
+import { rematchOrganizationJob } from './service/settings.ts';
 import { deliverWebhookJob } from './service/webhooks.ts';
 
 /**
@@ -52,5 +53,5 @@ export function importFeedsJob(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'log
 }
 
 export function vulnerabilitiesJobs(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'logger'>) {
-  return [importFeedsJob(deps), deliverWebhookJob(deps), deliverEmailJob(deps)];
+  return [importFeedsJob(deps), deliverWebhookJob(deps), deliverEmailJob(deps), rematchOrganizationJob(deps)];
 }

@@ -1,5 +1,11 @@
 import type { Deps } from '../../../platform/deps.ts';
-import { describeVersions, findVersionIdsByKeys, listComponentsOfVersions } from '../devices.repository.ts';
+import {
+  describeVersions,
+  findVersionIdsByBareNames,
+  findVersionIdsByKeys,
+  listComponentsOfVersions,
+  listVersionIdsOfOrganization,
+} from '../devices.repository.ts';
 
 /**
  * What matching needs of a component; other modules read components only through these functions.
@@ -38,4 +44,18 @@ export async function describeProductVersions(
 ) {
   const rows = await describeVersions(deps.db, organizationId, [...new Set(versionIds)]);
   return new Map(rows.map((r) => [r.versionId, r]));
+}
+
+/** Product versions of name-matching organisations whose bare-named components carry one of `names`. */
+export async function findProductVersionsByBareComponentNames(
+  deps: Pick<Deps, 'db'>,
+  organizationIds: string[],
+  names: string[],
+): Promise<string[]> {
+  return findVersionIdsByBareNames(deps.db, organizationIds, [...new Set(names)]);
+}
+
+/** Every product version of an organisation (a whole-portfolio re-match after a matching setting changed). */
+export async function listProductVersionIdsOfOrganization(deps: Pick<Deps, 'db'>, organizationId: string) {
+  return listVersionIdsOfOrganization(deps.db, organizationId);
 }

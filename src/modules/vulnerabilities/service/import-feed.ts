@@ -5,7 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { Unzip, UnzipInflate } from 'fflate';
 import type { Deps } from '../../../platform/deps.ts';
 import { DomainError } from '../../../shared/errors.ts';
-import { findProductVersionsByComponentKeys } from '../../devices/index.ts';
+import {
+  findProductVersionsByBareComponentNames,
+  findProductVersionsByComponentKeys,
+} from '../../devices/index.ts';
 import type { Advisory } from '../domain/advisory-model.ts';
 import { parseCsafAdvisories } from '../domain/feeds/csaf.ts';
 import { parseCve5 } from '../domain/feeds/cve5.ts';
@@ -22,6 +25,7 @@ import {
   importKevEntries,
 } from './import-advisories.ts';
 import { type MatchOutcome, matchProductVersions } from './match-product-versions.ts';
+import { organizationsMatchingByName } from './settings.ts';
 
 export const feedKinds = ['osv', 'nvd', 'cve5', 'csaf', 'kev', 'epss'] as const;
 export type FeedKind = (typeof feedKinds)[number];
@@ -287,9 +291,16 @@ export async function rematchAfterAdvisoryChanges(
   changes: Pick<AdvisoryImportResult, 'changedKeys' | 'changedVulnerabilityIds'>,
 ): Promise<MatchOutcome> {
   const unique = new Map(changes.changedKeys.map((k) => [`${k.kind}\u0000${k.namespace}\u0000${k.name}`, k]));
+  // Organisations that match by name also hear of advisories whose package names their bare components carry.
+  const nameMatching = await organizationsMatchingByName(deps.db);
   const versionIds = new Set([
     ...(await findProductVersionsByComponentKeys(deps, [...unique.values()])),
     ...(await findVersionsWithOpenFindings(deps.db, changes.changedVulnerabilityIds)),
+    ...(await findProductVersionsByBareComponentNames(
+      deps,
+      nameMatching,
+      [...unique.values()].map((k) => k.name),
+    )),
   ]);
   return matchProductVersions(deps, [...versionIds]);
 }

@@ -1,14 +1,18 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { type DbOrTx, withTransaction } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { defineJob, type JobSignal } from '../../../platform/jobs/job-queue.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { recordAuditEvent } from '../../audit/index.ts';
+import { listProductVersionIdsOfOrganization } from '../../devices/index.ts';
 import {
   type UpdateVulnerabilitySettingsInput,
   UpdateVulnerabilitySettingsInputSchema,
 } from '../settings.contracts.ts';
 import { vulnerabilitiesSettings } from '../vulnerabilities.tables.ts';
+import { matchProductVersions } from './match-product-versions.ts';
 
 /** An organisation's vulnerability settings; the defaults apply to an organisation that never set them. */
 export interface VulnerabilitySettings {
@@ -59,7 +63,7 @@ export async function getVulnerabilitySettings(
  * patch breaks those rules. Returns the settings as stored.
  */
 export async function updateVulnerabilitySettings(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'jobs'>>,
   actor: Actor,
   organizationId: string,
   patch: UpdateVulnerabilitySettingsInput,
@@ -74,7 +78,7 @@ export async function updateVulnerabilitySettings(
   const changes = Object.fromEntries(
     Object.entries(parsed.data).filter(([, value]) => value !== undefined),
   ) as Partial<VulnerabilitySettings>;
-  return withTransaction(deps.db, async (tx) => {
+  const result = await withTransaction(deps.db, async (tx) => {
     const before = (await loadVulnerabilitySettings(tx, [organizationId])).get(organizationId) ?? {
       ...defaultVulnerabilitySettings,
     };
@@ -97,6 +101,36 @@ export async function updateVulnerabilitySettings(
       before,
       after,
     });
-    return after;
+    return { before, after };
   });
+  // Name matching changed: the whole portfolio is matched again in the background, so findings by name
+  // appear (or close, with a reason) without waiting for the next SBOM or advisory.
+  if (result.before.allowNameMatching !== result.after.allowNameMatching && deps.jobs)
+    await deps.jobs.enqueue(organizationRematch, { organizationId });
+  return result.after;
+}
+
+export const organizationRematch: JobSignal<{ organizationId: string }> = {
+  name: 'vulnerabilities.rematch-organization',
+  payloadSchema: z.object({ organizationId: z.uuid() }),
+};
+
+/** Re-matches every product version of one organisation (after its matching settings changed). */
+export function rematchOrganizationJob(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'jobs'>>,
+) {
+  return defineJob({
+    ...organizationRematch,
+    handler: async ({ organizationId }) =>
+      matchProductVersions(deps, await listProductVersionIdsOfOrganization(deps, organizationId)),
+  });
+}
+
+/** The organisations that match bare component names (few: the setting is off by default). */
+export async function organizationsMatchingByName(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ organizationId: vulnerabilitiesSettings.organizationId })
+    .from(vulnerabilitiesSettings)
+    .where(eq(vulnerabilitiesSettings.allowNameMatching, true));
+  return rows.map((r) => r.organizationId);
 }
