@@ -30,7 +30,12 @@ let productId: string;
 let oldVersion: string;
 let newVersion: string;
 
-function api(who: SessionHeaders, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object) {
+function api(
+  who: SessionHeaders,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  payload?: object,
+) {
   return harness.app.inject({
     method,
     url: `/api/v1/orgs/${orgId}${path}`,
@@ -443,5 +448,30 @@ describe('the version’s exposure profile, advisory text and incident facts', (
     expect(
       await riskDecisionFacts(harness.deps, otherOrgId, [{ productVersionId: oldVersion, vulnerabilityId }]),
     ).toMatchObject({ riskControlled: null, assessed: 0 });
+  });
+});
+
+describe('risk decisions feed the incident', () => {
+  it('suggests fda.riskControlled and a known adverse event from the linked pairs, and the markets', async () => {
+    await api(editor, 'PATCH', `/products/${productId}`, { markets: ['US', 'DE'] });
+    const incident = await api(editor, 'POST', '/incidents', {
+      title: 'wolfSSL exploited on CardioLink',
+      kind: 'exploited_vulnerability',
+      productVersionIds: [oldVersion],
+      vulnerabilities: ['CVE-2022-39173'],
+      detectedAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+    });
+    expect(incident.statusCode, incident.body).toBe(201);
+    const id = incident.json().id;
+    const controlled = (await api(viewer, 'GET', `/incidents/${id}/facts/suggestions`)).json();
+    expect(controlled).toMatchObject({
+      product: { markets: ['DE', 'US'] },
+      fda: { riskControlled: true, seriousAdverseEventKnown: null },
+      risk: { assessed: 1, unassessed: 0 },
+    });
+    await api(editor, 'PATCH', `/incidents/${id}`, { productVersionIds: [oldVersion, newVersion] });
+    const uncontrolled = (await api(viewer, 'GET', `/incidents/${id}/facts/suggestions`)).json();
+    expect(uncontrolled.fda).toEqual({ riskControlled: false, seriousAdverseEventKnown: true });
+    expect(uncontrolled.basis.join(' ')).toContain('at least one is uncontrolled');
   });
 });

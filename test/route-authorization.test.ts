@@ -82,6 +82,7 @@ const reviewedRules: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/incidents/:incidentId/facts': 'viewer',
   'PUT /api/v1/orgs/:orgId/incidents/:incidentId/facts': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/incidents/:incidentId/facts/revisions': 'viewer',
+  'GET /api/v1/orgs/:orgId/incidents/:incidentId/facts/suggestions': 'viewer',
   'GET /api/v1/orgs/:orgId/incidents/:incidentId/timeline': 'viewer',
   'POST /api/v1/orgs/:orgId/incidents/:incidentId/timeline': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/incidents/:incidentId/obligations': 'viewer',

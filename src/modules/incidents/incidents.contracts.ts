@@ -196,3 +196,16 @@ export const DeadlineCalendarEntrySchema = z.object({
   status: z.enum(obligationStatuses),
   provisional: z.boolean(),
 });
+
+/** What Candor suggests towards the facts from the products' markets and the linked pairs' risk decisions. */
+export const FactSuggestionsSchema = z.object({
+  product: z.object({ markets: z.array(z.string()) }),
+  fda: z.object({ riskControlled: z.boolean().nullable(), seriousAdverseEventKnown: z.boolean().nullable() }),
+  risk: z.object({
+    riskControlled: z.boolean().nullable(),
+    enforcementDiscretionAvailable: z.boolean(),
+    assessed: z.number().int(),
+    unassessed: z.number().int(),
+  }),
+  basis: z.array(z.string()),
+});

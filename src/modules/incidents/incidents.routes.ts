@@ -8,6 +8,7 @@ import { OrganizationParamsSchema, PageQuerySchema, pageOf } from '../../shared/
 import {
   AddTimelineEntryInputSchema,
   CreateIncidentInputSchema,
+  FactSuggestionsSchema,
   FactsAtQuerySchema,
   FactsRevisionSchema,
   IncidentParamsSchema,
@@ -17,6 +18,7 @@ import {
   TimelineEntrySchema,
   UpdateIncidentInputSchema,
 } from './incidents.contracts.ts';
+import { suggestIncidentFacts } from './service/fact-suggestions.ts';
 import {
   addTimelineEntry,
   getIncidentFacts,
@@ -135,6 +137,21 @@ export async function incidentsRoutes(app: HttpApp, options: { deps: Deps }): Pr
     },
     async (request) =>
       setIncidentFacts(deps, actorOf(request), request.params.orgId, request.params.incidentId, request.body),
+  );
+
+  app.get(
+    `${incidentPath}/facts/suggestions`,
+    {
+      config: { access: member },
+      schema: {
+        tags,
+        summary:
+          "Suggestions towards the facts: the products' markets and fda.riskControlled from risk decisions",
+        params: IncidentParamsSchema,
+        response: { 200: FactSuggestionsSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => suggestIncidentFacts(deps, request.params.orgId, request.params.incidentId),
   );
 
   app.get(
