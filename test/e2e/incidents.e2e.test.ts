@@ -92,6 +92,10 @@ describe.skipIf(!existsSync(chromiumPath))('incident pages in a browser', () => 
 
       // The facts: US and German markets, occurred in Germany, a malfunction that could harm.
       const facts = page.getByRole('form', { name: 'Incident facts' });
+      // What the risk assessments say is offered beside the form (nothing is linked yet).
+      await expect
+        .poll(async () => (await facts.textContent()) ?? '')
+        .toContain('No product version and vulnerability are linked');
       await facts.getByLabel('Aware at', { exact: true }).fill(await localInputDaysAgo(page, 2));
       await facts.getByLabel('Time zone').fill('America/New_York');
       await facts.getByLabel('Markets').fill('US, DE');

@@ -7,6 +7,7 @@ import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextArea } from '../../components/text-area.tsx';
 import { useApi } from '../accounts/session.tsx';
+import { FactSuggestions } from './fact-suggestions.tsx';
 import type { FactsBinding } from './facts-fields.tsx';
 import { checkFacts, defaultFacts, type FactsIssues, issuesFromProblem, setAt } from './facts-form-state.ts';
 import { FactsPreview } from './facts-preview.tsx';
@@ -114,6 +115,7 @@ export function FactsEditor({
           </Alert>
         ) : null}
         {saved ? <Alert tone="success">{saved}</Alert> : null}
+        <FactSuggestions orgId={orgId} incidentId={incident.id} binding={binding} canWrite={canWrite} />
         <fieldset className="facts-form__all" disabled={!canWrite}>
           <FactsSections b={binding} />
         </fieldset>
