@@ -16,6 +16,7 @@ import { loadConfig } from '../src/platform/config/config.ts';
 import { withTransaction } from '../src/platform/db/database.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { withBenchDatabase } from './bench-database.ts';
+import { translogResults } from './translog-bench.ts';
 import { vulnerabilityResults } from './vulnerabilities-bench.ts';
 
 interface Result {
@@ -140,6 +141,9 @@ await withBenchDatabase(process.env.DATABASE_URL, async (url) => {
       }
     }
   }
+
+  // Transparency log (issue 8): appends, proofs and tiles at 10^6 entries beside raw SHA-256.
+  results.push(...translogResults());
 
   // Vulnerability module (issue point 8): corpus feed import, SBOM scan, portfolio re-match and one
   // 300k-component SBOM, each in its own process beside its floor (bench/vulnerabilities-bench.ts).

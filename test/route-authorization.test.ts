@@ -102,6 +102,13 @@ const reviewedRules: Record<string, string> = {
   'PATCH /api/v1/orgs/:orgId/disclosures/:disclosureId': 'editor manufacturer',
   'POST /api/v1/orgs/:orgId/disclosures/:disclosureId/approve': 'editor manufacturer',
   'POST /api/v1/orgs/:orgId/disclosures/:disclosureId/publish': 'editor manufacturer',
+  'GET /log/checkpoint': 'public',
+  'GET /log/key': 'public',
+  'GET /log/tile/entries/*': 'public',
+  'GET /log/tile/:level/*': 'public',
+  'GET /log/proof/inclusion': 'public',
+  'GET /log/proof/consistency': 'public',
+  'GET /api/v1/public/disclosures/:disclosureId/log-entry': 'public',
 };
 
 function describeRule(rule: AccessRule | undefined): string {

@@ -4,6 +4,7 @@ import { registerAuditCommands } from '../modules/audit/index.ts';
 import { registerDevicesCommands } from '../modules/devices/index.ts';
 import { registerObligationsCommands } from '../modules/incidents/index.ts';
 import { registerRiskCommands } from '../modules/risk/index.ts';
+import { registerTranslogCommands } from '../modules/translog/index.ts';
 import {
   registerFeedSourcesCommands,
   registerVulnerabilitiesCommands,
@@ -179,6 +180,7 @@ export function buildCli(): Command {
   registerRiskCommands(program, context);
   registerObligationsCommands(program, context);
   registerFeedSourcesCommands(program, context);
+  registerTranslogCommands(program, context);
   program.addHelpText('after', () => allCommandsHelp(program));
   return program;
 }

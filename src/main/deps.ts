@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { auditJobs } from '../modules/audit/index.ts';
+import { getPublicDisclosure, listPublicDisclosures } from '../modules/disclosures/index.ts';
 import { incidentsJobs } from '../modules/incidents/index.ts';
+import { translogJobs } from '../modules/translog/index.ts';
 import { matchProductVersions, vulnerabilitiesJobs } from '../modules/vulnerabilities/index.ts';
 import type { Config } from '../platform/config/config.ts';
 import { appliedMigrationCount, expectedMigrationCount, migrateDatabase } from '../platform/db/database.ts';
@@ -47,7 +49,16 @@ export async function createDeps(
 
 /** Every module's background jobs; the API process enqueues them, workers run them. */
 export function allJobs(deps: Deps): AnyJobDefinition[] {
-  return [...auditJobs(deps), ...vulnerabilitiesJobs(deps), ...incidentsJobs(deps)];
+  return [
+    ...auditJobs(deps),
+    ...vulnerabilitiesJobs(deps),
+    ...incidentsJobs(deps),
+    // The log monitor re-hashes published disclosures as the public sees them.
+    ...translogJobs(deps, {
+      get: (id) => getPublicDisclosure(deps, id),
+      list: (page) => listPublicDisclosures(deps, page),
+    }),
+  ];
 }
 
 export async function checkReadiness(

@@ -4,6 +4,7 @@ import { devicesRoutes } from '../modules/devices/index.ts';
 import { disclosuresRoutes } from '../modules/disclosures/index.ts';
 import { incidentsRoutes, obligationsRoutes, obligationTasksRoutes } from '../modules/incidents/index.ts';
 import { riskRoutes } from '../modules/risk/index.ts';
+import { translogRoutes } from '../modules/translog/index.ts';
 import {
   feedSourcesRoutes,
   vulnerabilitiesRoutes,
@@ -33,6 +34,7 @@ export function createHttpApp(deps: Deps): Promise<HttpApp> {
       await app.register(feedSourcesRoutes, { deps });
       await app.register(vulnerabilitySettingsRoutes, { deps });
       await app.register(riskRoutes, { deps });
+      await app.register(translogRoutes, { deps });
     },
   });
 }

@@ -1,4 +1,4 @@
-import { withTransaction } from '../../platform/db/database.ts';
+import { joinTransaction, withTransaction } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { PageQuery } from '../../shared/contract-helpers.ts';
@@ -9,6 +9,7 @@ import { getOrganization } from '../accounts/index.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { assertOwnProducts, productNamesById } from '../devices/index.ts';
 import { getIncident, incidentDisclosurePrefill } from '../incidents/index.ts';
+import { appendPublication } from '../translog/index.ts';
 import type {
   Disclosure,
   DraftDisclosureInput,
@@ -148,23 +149,42 @@ export async function approveDisclosure(
   });
 }
 
-/** Publishes an approved disclosure: from now on it is on the public pages and API. */
+/**
+ * Publishes an approved disclosure: from now on it is on the public pages and API, and its public record
+ * is an entry of the transparency log, appended in the same transaction (published if and only if logged).
+ */
 export async function publishDisclosure(
-  deps: ServiceDeps,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   actor: Actor,
   organizationId: string,
   disclosureId: string,
 ) {
-  return changeDisclosure(deps, actor, organizationId, disclosureId, 'disclosure.published', (row) => {
-    assertCanPublish(row);
-    const now = deps.clock.now();
-    return {
-      ...row,
-      status: 'published',
-      publishedByUserId: userIdOf(actor),
-      publishedAt: now,
-      updatedAt: now,
-    };
+  return withTransaction(deps.db, async (tx) => {
+    const inTransaction = joinTransaction(deps, tx);
+    const published = await changeDisclosure(
+      inTransaction,
+      actor,
+      organizationId,
+      disclosureId,
+      'disclosure.published',
+      (row) => {
+        assertCanPublish(row);
+        const now = deps.clock.now();
+        return {
+          ...row,
+          status: 'published',
+          publishedByUserId: userIdOf(actor),
+          publishedAt: now,
+          updatedAt: now,
+        };
+      },
+    );
+    await appendPublication(inTransaction, {
+      recordType: 'disclosure',
+      organizationId,
+      record: await getPublicDisclosure(inTransaction, disclosureId),
+    });
+    return published;
   });
 }
 

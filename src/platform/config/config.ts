@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,11 @@ const EnvSchema = z.object({
     .optional(),
   CANDOR_MAIL_FROM: z.string().min(3).default('Candor <candor@localhost>'),
   CANDOR_HOLIDAY_OVERRIDES: z.string().default('{}'),
+  CANDOR_LOG_SIGNING_KEY: z.string().min(1).optional(),
+  CANDOR_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'one word without spaces or "+" (a signed-note key name)')
+    .optional(),
 });
 
 const HolidayOverridesSchema = z.record(
@@ -74,6 +80,30 @@ export interface Config {
    * jurisdiction: `{"US": {"add": ["2026-12-24"]}, "IE": {"add": ["2026-04-03"]}}`.
    */
   holidayOverrides: Record<string, { add?: string[]; remove?: string[] }>;
+  /**
+   * The transparency log's Ed25519 signing key (PKCS#8, base64 DER or PEM). Unset: the log generates one
+   * on first use and keeps it in its database table. Never logged, never served.
+   */
+  logSigningKey: string | null;
+  /**
+   * The transparency log's origin line and key name (C2SP tlog-checkpoint). Unset: the log takes
+   * `<PUBLIC_URL host and path>/log` when it starts and keeps it (a log never changes its origin).
+   */
+  logOrigin: string | null;
+}
+
+/** Checks that CANDOR_LOG_SIGNING_KEY is an Ed25519 PKCS#8 private key, so a bad one stops the start. */
+function parseLogSigningKey(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  try {
+    const key = value.includes('-----BEGIN')
+      ? createPrivateKey(value)
+      : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    if (key.asymmetricKeyType === 'ed25519') return value;
+  } catch {
+    // Reported below without the key material.
+  }
+  throw new Error('Invalid configuration: CANDOR_LOG_SIGNING_KEY is not an Ed25519 PKCS#8 private key');
 }
 
 function parseHolidayOverrides(value: string): Config['holidayOverrides'] {
@@ -143,5 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.CANDOR_SMTP_URL ?? null,
     mailFrom: e.CANDOR_MAIL_FROM,
     holidayOverrides: parseHolidayOverrides(e.CANDOR_HOLIDAY_OVERRIDES),
+    logSigningKey: parseLogSigningKey(e.CANDOR_LOG_SIGNING_KEY),
+    logOrigin: e.CANDOR_LOG_ORIGIN ?? null,
   };
 }

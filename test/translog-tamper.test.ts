@@ -1,0 +1,200 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOrganization } from '../src/modules/accounts/index.ts';
+import { getPublicDisclosure, listPublicDisclosures } from '../src/modules/disclosures/index.ts';
+import type { PublishedRecords } from '../src/modules/translog/index.ts';
+import { runLogMonitor } from '../src/modules/translog/service/monitor.ts';
+import { systemActor } from '../src/shared/actor.ts';
+import { candor } from './support/run-cli.ts';
+import { createTestApp } from './support/test-deps.ts';
+import { createPublisher, forkLog, storedStatements, tamper } from './support/translog.ts';
+
+/**
+ * Tampering with the log or a published record in the database, each way detected twice: by the
+ * in-server monitor (the scheduled job's service) and by `candor log verify` run as a separate process
+ * against the real server over HTTP.
+ */
+let harness: Awaited<ReturnType<typeof createTestApp>>;
+let baseUrl: string;
+let dir: string;
+let operatorId: string;
+let publisher: Awaited<ReturnType<typeof createPublisher>>;
+let published: { id: string }[];
+
+const records = (): PublishedRecords => ({
+  get: (id) => getPublicDisclosure(harness.deps, id),
+  list: (page) => listPublicDisclosures(harness.deps, page),
+});
+
+beforeEach(async () => {
+  harness = await createTestApp({ env: { CANDOR_OPERATOR_ORGS: 'log-operators' } });
+  operatorId = (
+    await createOrganization(harness.deps, systemActor('test'), {
+      slug: 'log-operators',
+      name: 'Log operators',
+      kind: 'isao',
+    })
+  ).id;
+  publisher = await createPublisher(harness.deps);
+  published = [];
+  for (let i = 0; i < 3; i++) published.push(await publisher.publish());
+  baseUrl = await harness.app.listen({ host: '127.0.0.1', port: 0 });
+  dir = await mkdtemp(join(tmpdir(), 'candor-log-verify-'));
+});
+
+afterEach(async () => {
+  await harness.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const verify = (...args: string[]) => candor({}, ['log', 'verify', baseUrl, ...args]);
+
+async function notices(): Promise<number> {
+  const result = await harness.deps.db.execute(
+    sql`SELECT count(*)::int AS n FROM vulnerabilities_notifications WHERE organization_id = ${operatorId} AND kind = 'translog.check-failed'`,
+  );
+  return Number(result.rows[0]?.n);
+}
+
+async function expectDetected(monitorProblem: RegExp, cliProblem: RegExp): Promise<void> {
+  const result = await runLogMonitor(harness.deps, records());
+  expect(result.ok).toBe(false);
+  expect(result.problems.join('\n')).toMatch(monitorProblem);
+  expect(await notices()).toBe(1);
+  const cli = await verify();
+  expect(cli.code, cli.stderr).toBe(1);
+  expect(cli.stderr).toMatch(cliProblem);
+}
+
+describe('an untouched log', () => {
+  it('verifies in the monitor and over HTTP, and the state file carries consistency forward', async () => {
+    const monitor = await runLogMonitor(harness.deps, records());
+    expect(monitor).toMatchObject({ ok: true, size: 3, checkpoints: 3, records: 3, problems: [] });
+    expect(await notices()).toBe(0);
+
+    const state = join(dir, 'state.json');
+    const first = await verify('--state', state);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^log OK: 127\.0\.0\.1:\d+\/log, 3 entries, root \S+, 3 records checked/);
+    expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ size: 3 });
+
+    await publisher.publish();
+    const second = await verify('--state', state);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/4 entries.*consistent with the checkpoint of size 3 seen before/);
+    expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ size: 4 });
+  });
+
+  it('alerts once for a standing problem, not on every run', async () => {
+    await harness.deps.db.execute(sql`UPDATE disclosures_disclosures SET body = 'quietly edited'`);
+    await runLogMonitor(harness.deps, records());
+    await runLogMonitor(harness.deps, records());
+    expect(await notices()).toBe(1);
+  });
+});
+
+describe('tampering', () => {
+  it('detects an edited entry', async () => {
+    await tamper(
+      harness.deps,
+      sql`UPDATE translog_entries SET statement = jsonb_set(statement, '{revision}', '7') WHERE index = 1`,
+    );
+    await expectDetected(
+      /entry 1: its bytes hash to another leaf/,
+      /do not produce the signed root|another leaf/,
+    );
+  });
+
+  it('detects a deleted entry', async () => {
+    await tamper(harness.deps, sql`DELETE FROM translog_entries WHERE index = 1`);
+    await expectDetected(/entries 1…1 are missing/, /holds 2 entries and 2 hashes, not 3/);
+  });
+
+  it('detects reordered entries', async () => {
+    await tamper(
+      harness.deps,
+      sql`UPDATE translog_entries SET index = 100 WHERE index = 0`,
+      sql`UPDATE translog_entries SET index = 0 WHERE index = 1`,
+      sql`UPDATE translog_entries SET index = 1 WHERE index = 100`,
+    );
+    await expectDetected(/signed root differs from the tree recomputed/, /do not produce the signed root/);
+  });
+
+  it('detects a published record edited in place, and one made public without a log entry', async () => {
+    const target = published[1]!.id;
+    await harness.deps.db.execute(
+      sql`UPDATE disclosures_disclosures SET body = 'quietly edited' WHERE id = ${target}`,
+    );
+    const unlogged = await publisher.draftAndApprove();
+    await harness.deps.db.execute(
+      sql`UPDATE disclosures_disclosures SET status = 'published', published_at = now() WHERE id = ${unlogged.id}`,
+    );
+    await expectDetected(/content no longer matches/, /content no longer matches/);
+    const cli = await verify();
+    expect(cli.stderr).toContain(`record ${unlogged.id} is public but has no log entry`);
+    const monitor = await runLogMonitor(harness.deps, records());
+    expect(monitor.problems).toContain(`record ${unlogged.id} is public but has no log entry`);
+  });
+
+  it('detects a record deleted from the public pages', async () => {
+    await harness.deps.db.execute(sql`DELETE FROM disclosures_disclosures WHERE id = ${published[0]!.id}`);
+    await expectDetected(/no longer public/, /no longer public/);
+  });
+
+  it('detects a forked tree: the monitor by the earlier checkpoints, a verifier by its state', async () => {
+    const state = join(dir, 'state.json');
+    expect((await verify('--state', state)).code).toBe(0);
+
+    // Someone with the database and the key rewrites history: record 1 says something else, its
+    // entry is forged to match, every stored hash is recomputed, and a new head is signed.
+    const target = published[1]!.id;
+    await harness.deps.db.execute(
+      sql`UPDATE disclosures_disclosures SET body = 'rewritten' WHERE id = ${target}`,
+    );
+    const rewritten = (
+      await harness.app.inject({ method: 'GET', url: `/api/v1/public/disclosures/${target}` })
+    ).json();
+    const { publicRecordDigest } = await import('../src/modules/translog/domain/statement.ts');
+    const statements = (await storedStatements(harness.deps)).map((s) =>
+      s.recordId === target ? { ...s, contentSha256: publicRecordDigest(rewritten) } : s,
+    );
+
+    // The checkpoints of sizes 1 and 2 stay: they no longer match the forged tree.
+    await forkLog(harness.deps, statements, 3);
+    const monitor = await runLogMonitor(harness.deps, records());
+    expect(monitor.problems.join('\n')).toMatch(/checkpoint of size 2: the signed root differs/);
+
+    // Every earlier checkpoint removed and the forged log grown by one: only an outside verifier that
+    // kept an earlier checkpoint can tell. It does.
+    await forkLog(harness.deps, [...statements, { ...statements[0]!, recordId: published[0]!.id }], 0);
+    const cli = await verify('--state', state);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(
+      /not consistent with the one of size 3 seen before: the log was rewritten \(a fork\)/,
+    );
+    expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ size: 3 });
+  });
+
+  it('rejects a checkpoint signed by another key, and a key swapped under a pinned state', async () => {
+    const state = join(dir, 'state.json');
+    expect((await verify('--state', state)).code).toBe(0);
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { ed25519PublicKeyBytes, formatVerifierKey } = await import(
+      '../src/modules/translog/domain/signed-note.ts'
+    );
+    const origin = (await harness.app.inject({ method: 'GET', url: '/log/key' })).body.split(
+      '+',
+    )[0] as string;
+    const other = formatVerifierKey(origin, ed25519PublicKeyBytes(generateKeyPairSync('ed25519').privateKey));
+    const pinned = await verify('--key', other);
+    expect(pinned.code).toBe(1);
+    expect(pinned.stderr).toMatch(/key changed/);
+    await tamper(harness.deps, sql`DELETE FROM translog_keys`);
+    const swapped = await verify('--state', state);
+    expect(swapped.code).toBe(1);
+    expect(swapped.stderr).toMatch(/key changed/);
+  });
+});
