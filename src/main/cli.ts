@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { registerAccountsCommands } from '../modules/accounts/index.ts';
 import { registerAuditCommands } from '../modules/audit/index.ts';
 import { registerDevicesCommands } from '../modules/devices/index.ts';
-import { registerObligationsCommands } from '../modules/incidents/index.ts';
+import { registerIncidentsCommands, registerObligationsCommands } from '../modules/incidents/index.ts';
 import { registerRiskCommands } from '../modules/risk/index.ts';
 import { registerTranslogCommands } from '../modules/translog/index.ts';
 import {
@@ -179,6 +179,7 @@ export function buildCli(): Command {
   registerVulnerabilitiesCommands(program, context);
   registerRiskCommands(program, context);
   registerObligationsCommands(program, context);
+  registerIncidentsCommands(program, context);
   registerFeedSourcesCommands(program, context);
   registerTranslogCommands(program, context);
   program.addHelpText('after', () => allCommandsHelp(program));

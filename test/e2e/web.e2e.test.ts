@@ -79,6 +79,12 @@ describe.skipIf(!existsSync(chromiumPath))('web app in a browser', () => {
       expect(await page.title()).toContain(published.title);
       // Paragraphs of the body stay paragraphs.
       expect(await page.locator('.plain-text p').count()).toBeGreaterThan(1);
+      // Its place in the transparency log, with what a verifier needs.
+      const about = page.getByRole('complementary', { name: 'About this disclosure' });
+      await expect
+        .poll(async () => (await about.textContent()) ?? '')
+        .toMatch(/Transparency logEntry 0 of \d+/);
+      expect(await about.getByRole('link', { name: 'Verifier key' }).getAttribute('href')).toBe('/log/key');
       await page.screenshot({ path: '/tmp/candor-public-disclosure.png', fullPage: true });
     } finally {
       await context.close();

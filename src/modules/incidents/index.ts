@@ -4,6 +4,7 @@ export {
   parseObligationFacts,
   requiredContentOf,
 } from './domain/obligations/index.ts';
+export { registerIncidentsCommands } from './incidents.cli.ts';
 export { incidentsJobs } from './incidents.jobs.ts';
 export { incidentsRoutes } from './incidents.routes.ts';
 export { obligationTasksRoutes } from './obligation-tasks.routes.ts';

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useApi } from '../accounts/session.tsx';
 import { getPublicDisclosure } from './disclosures.api.ts';
 import { PlainText } from './plain-text.tsx';
+import { TransparencyLogEntry } from './transparency-log-entry.tsx';
 
 export function PublicDisclosurePage() {
   const { disclosureId = '' } = useParams();
@@ -112,6 +113,7 @@ export function PublicDisclosurePage() {
                 )}
               </dd>
             </div>
+            <TransparencyLogEntry disclosureId={disclosure.id} />
           </dl>
         </aside>
       </div>
