@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoSecondUser } from '../../src/main/demo-seed.ts';
-import { type RunningCandor, startCandor } from '../../src/main/start.ts';
-import { testDatabaseEnv } from '../support/test-env.ts';
-import { chromiumPath, launchChromium, openPage as openPageAt } from './support/chromium.ts';
+import { chromiumPath, openPage as openPageAt } from './support/chromium.ts';
+import { useDemoServer } from './support/demo-server.ts';
 
 /**
  * The incident pages in a real browser against a real server with demo data: an editor records an
@@ -15,32 +14,13 @@ import { chromiumPath, launchChromium, openPage as openPageAt } from './support/
  * other tasks, changes a fact and reads the earlier revision, finds the remaining deadlines in the
  * calendar, and starts the public disclosure. Screenshots go to /tmp/candor-incident-*.png.
  */
-const webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const _webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 const productName = 'CardioLink Telemetry Gateway';
 const mdr = 'Serious incident report (MIR) — DE';
 const fda803 = 'Medical device report (30-day) — US';
 
 describe.skipIf(!existsSync(chromiumPath))('incident pages in a browser', () => {
-  let server: RunningCandor | undefined;
-  let database: { env: Record<string, string | undefined>; cleanup(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    if (!existsSync(webDist)) {
-      throw new Error('web/dist is missing: run `npm run build:web` before the end-to-end tests.');
-    }
-    database = await testDatabaseEnv();
-    server = await startCandor({ env: { ...database.env, LOG_LEVEL: 'warn' }, seedDemo: true, port: 0 });
-    baseUrl = server.url.replace(/\/$/, '');
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.cleanup();
-  }, 60_000);
+  const demo = useDemoServer();
 
   async function signIn(page: Page): Promise<string> {
     await page.getByLabel('Email').fill(demoSecondUser.email);
@@ -65,7 +45,7 @@ describe.skipIf(!existsSync(chromiumPath))('incident pages in a browser', () => 
     page.getByRole('list', { name: 'Mandatory reports' }).getByRole('article', { name, exact: true });
 
   it('takes an editor from recording an incident to its reports, deadlines and public disclosure', async () => {
-    const { context, page } = await openPageAt(browser, baseUrl, '/sign-in', {
+    const { context, page } = await openPageAt(demo.browser, demo.baseUrl, '/sign-in', {
       width: 1400,
       acceptDownloads: true,
     });

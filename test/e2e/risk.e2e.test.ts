@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoCredentials, demoSecondUser } from '../../src/main/demo-seed.ts';
-import { type RunningCandor, startCandor } from '../../src/main/start.ts';
 import { importFeed } from '../../src/modules/vulnerabilities/index.ts';
-import { testDatabaseEnv } from '../support/test-env.ts';
-import { chromiumPath, launchChromium, openPage as openPageAt } from './support/chromium.ts';
+import { chromiumPath, openPage as openPageAt } from './support/chromium.ts';
+import { useDemoServer } from './support/demo-server.ts';
 
 /**
  * The risk pages in a real browser against a real server with demo data and the NVD fixtures (a finding
@@ -15,7 +14,7 @@ import { chromiumPath, launchChromium, openPage as openPageAt } from './support/
  * decision, saves, sees the revision in the history and sets triage; the worklist then shows both. An
  * admin accepts the risk and withdraws it. Screenshots go to /tmp/candor-risk-*.png.
  */
-const webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const _webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 const nvdFixtures = fileURLToPath(new URL('../fixtures/nvd', import.meta.url));
 const productName = 'CardioLink Telemetry Gateway';
 const cve = 'CVE-2022-39173';
@@ -30,29 +29,9 @@ const rubricAnswers: Record<string, 'Yes' | 'No' | 'Unknown'> = {
 };
 
 describe.skipIf(!existsSync(chromiumPath))('risk pages in a browser', () => {
-  let server: RunningCandor | undefined;
-  let database: { env: Record<string, string | undefined>; cleanup(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
+  const demo = useDemoServer((s) => importFeed(s.deps, 'nvd', nvdFixtures));
 
-  beforeAll(async () => {
-    if (!existsSync(webDist)) {
-      throw new Error('web/dist is missing: run `npm run build:web` before the end-to-end tests.');
-    }
-    database = await testDatabaseEnv();
-    server = await startCandor({ env: { ...database.env, LOG_LEVEL: 'warn' }, seedDemo: true, port: 0 });
-    baseUrl = server.url.replace(/\/$/, '');
-    await importFeed(server.deps, 'nvd', nvdFixtures);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.cleanup();
-  }, 60_000);
-
-  const openPage = (path: string) => openPageAt(browser, baseUrl, path, { width: 1400 });
+  const openPage = (path: string) => openPageAt(demo.browser, demo.baseUrl, path, { width: 1400 });
 
   async function signIn(page: Page, credentials: { email: string; password: string }): Promise<string> {
     await page.getByLabel('Email').fill(credentials.email);

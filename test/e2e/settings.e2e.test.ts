@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoCredentials, demoSecondUser } from '../../src/main/demo-seed.ts';
-import { type RunningCandor, startCandor } from '../../src/main/start.ts';
-import { testDatabaseEnv } from '../support/test-env.ts';
-import { chromiumPath, launchChromium, openPage as openPageAt } from './support/chromium.ts';
+import { chromiumPath, openPage as openPageAt } from './support/chromium.ts';
+import { useDemoServer } from './support/demo-server.ts';
 
 /**
  * The organisation's notification settings in a real browser: an admin switches name matching on,
@@ -13,29 +12,10 @@ import { chromiumPath, launchChromium, openPage as openPageAt } from './support/
  * once, then removes it; an editor sees the same settings read-only. Screenshots go to
  * /tmp/candor-settings-*.png.
  */
-const webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const _webDist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 
 describe.skipIf(!existsSync(chromiumPath))('notification settings in a browser', () => {
-  let server: RunningCandor | undefined;
-  let database: { env: Record<string, string | undefined>; cleanup(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    if (!existsSync(webDist)) {
-      throw new Error('web/dist is missing: run `npm run build:web` before the end-to-end tests.');
-    }
-    database = await testDatabaseEnv();
-    server = await startCandor({ env: { ...database.env, LOG_LEVEL: 'warn' }, seedDemo: true, port: 0 });
-    baseUrl = server.url.replace(/\/$/, '');
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.cleanup();
-  }, 60_000);
+  const demo = useDemoServer();
 
   async function signIn(page: Page, credentials: { email: string; password: string }): Promise<string> {
     await page.getByLabel('Email').fill(credentials.email);
@@ -58,7 +38,7 @@ describe.skipIf(!existsSync(chromiumPath))('notification settings in a browser',
   }
 
   it('lets an admin change name matching, the addresses and the webhook', async () => {
-    const { context, page } = await openPageAt(browser, baseUrl, '/sign-in');
+    const { context, page } = await openPageAt(demo.browser, demo.baseUrl, '/sign-in');
     try {
       const orgId = await signIn(page, demoCredentials);
       await openSettings(page);
@@ -113,7 +93,7 @@ describe.skipIf(!existsSync(chromiumPath))('notification settings in a browser',
   });
 
   it('shows them read-only to a member who is not an admin', async () => {
-    const { context, page } = await openPageAt(browser, baseUrl, '/sign-in');
+    const { context, page } = await openPageAt(demo.browser, demo.baseUrl, '/sign-in');
     try {
       await signIn(page, demoSecondUser);
       await openSettings(page);
