@@ -140,14 +140,16 @@ function isPlainCanonical(cpe: string): boolean {
   if ((part !== 'a' && part !== 'o' && part !== 'h') || cpe[prefix23.length + 1] !== ':') return false;
   let colons = 0;
   let attributeStart = prefix23.length + 2;
+  let star = false; // a '*' in the current attribute (allowed only as the whole attribute)
   for (let i = attributeStart; i <= cpe.length; i++) {
     const code = i === cpe.length ? 58 : cpe.charCodeAt(i);
     if (code === 58) {
       const length = i - attributeStart;
       if (length === 0) return false;
-      if (length > 1 && cpe.slice(attributeStart, i).includes('*')) return false;
+      if (length > 1 && star) return false;
       colons++;
       attributeStart = i + 1;
+      star = false;
     } else if (
       !(
         (code >= 48 && code <= 57) ||
@@ -159,6 +161,8 @@ function isPlainCanonical(cpe: string): boolean {
       )
     ) {
       return false;
+    } else if (code === 42) {
+      star = true;
     }
   }
   return colons === 10;

@@ -30,8 +30,13 @@ function nameOf(value: unknown): string | null {
 }
 
 function readComponent(node: CdxObject, path: string, warnings: SbomIssue[]): ComponentFields {
-  const license = licenseFromCycloneDx(node.licenses);
-  for (const message of license.warnings) warnings.push({ path: `${path}/licenses`, message });
+  // Most components of a large BOM have no licences, hashes or children: nothing to allocate for them.
+  let licenseExpression: string | null = null;
+  if (node.licenses !== undefined) {
+    const license = licenseFromCycloneDx(node.licenses);
+    for (const message of license.warnings) warnings.push({ path: `${path}/licenses`, message });
+    licenseExpression = license.expression;
+  }
   return {
     ref: textOrNull(node['bom-ref']),
     name: textOrNull(node.name) ?? '',
@@ -42,11 +47,14 @@ function readComponent(node: CdxObject, path: string, warnings: SbomIssue[]): Co
     purl: textOrNull(node.purl),
     cpe: textOrNull(node.cpe),
     swidTagId: textOrNull(objectOrNull(node.swid)?.tagId),
-    hashes: arrayOf(node.hashes).map((hash) => {
-      const h = objectOrNull(hash);
-      return { algorithm: textOrNull(h?.alg), value: textOrNull(h?.content) };
-    }),
-    licenseExpression: license.expression,
+    hashes:
+      node.hashes === undefined
+        ? []
+        : arrayOf(node.hashes).map((hash) => {
+            const h = objectOrNull(hash);
+            return { algorithm: textOrNull(h?.alg), value: textOrNull(h?.content) };
+          }),
+    licenseExpression,
     sourcePath: path,
   };
 }
@@ -62,16 +70,21 @@ function flattenComponents(
   draft: Pick<SbomDraft, 'warnings' | 'skipped'>,
 ): DraftComponent[] {
   const out: DraftComponent[] = [];
-  const stack: { node: unknown; path: string }[] = [];
+  // The stack as two parallel arrays (node, path): no object per entry.
+  const nodes: unknown[] = [];
+  const nodePaths: string[] = [];
   const pushChildren = (list: unknown, parent: string) => {
+    if (list === undefined || list === null) return;
     const items = arrayOf(list);
     for (let i = items.length - 1; i >= 0; i--) {
-      stack.push({ node: items[i], path: paths.item(parent, 'components', i) });
+      nodes.push(items[i]);
+      nodePaths.push(paths.item(parent, 'components', i));
     }
   };
   for (let r = roots.length - 1; r >= 0; r--) pushChildren(roots[r]?.list, roots[r]?.parent ?? paths.root);
-  while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: unknown; path: string };
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const path = nodePaths.pop() as string;
     const component = objectOrNull(node);
     if (component === null) {
       draft.skipped.push({ path, message: 'component is not an object; left out' });

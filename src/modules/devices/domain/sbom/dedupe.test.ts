@@ -60,12 +60,13 @@ describe('dedupeComponents', () => {
 
   it('renames a later duplicate ref with a warning and generates missing refs', () => {
     const warnings: SbomIssue[] = [];
-    const { components } = dedupeComponents(
+    const { components, byRef } = dedupeComponents(
       [draft('x', 'one'), draft('x', 'two'), draft(null, 'three'), draft('x#2', 'four')],
       warnings,
       [],
     );
     expect(components.map((c) => c.ref)).toEqual(['x', 'x#2', 'candor:component:1', 'x#2#2']);
+    expect([...byRef]).toEqual(components.map((c) => [c.ref, c]));
     expect(warnings).toHaveLength(2);
     expect(warnings[0]?.message).toMatch(/ref 'x' is already used by \/components\/one; renamed to 'x#2'/);
   });
@@ -134,6 +135,46 @@ describe('dependency graph', () => {
     const dependencies = pairs.map(([from, to]) => ({ from: from as string, to: to as string }));
     reportCycles(dependencies, new Map(), warnings);
     expect(warnings.map((w) => w.message).sort()).toEqual(expected);
+  });
+
+  it('reports cycles in a fixed order, with paths, among acyclic nodes and self-loops', () => {
+    const pairs = [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'b'],
+      ['d', 'd'],
+      ['e', 'f'],
+      ['f', 'a'],
+      ['g', 'h'],
+      ['h', 'g'],
+      ['x', 'y'],
+      ['y', 'z'],
+      ['z', 'z'],
+      ['c', 'e'],
+      ['e', 'c'],
+    ] as const;
+    const paths = new Map(pairs.map(([from, to], i) => [`${from}\u0000${to}`, `/dependencies/${i}`]));
+    const warnings: SbomIssue[] = [];
+    reportCycles(
+      pairs.map(([from, to]) => ({ from, to })),
+      paths,
+      warnings,
+    );
+    expect(warnings).toEqual([
+      { path: '/dependencies/0', message: 'dependency cycle: a → b → c → e → f → a' },
+      { path: '/dependencies/3', message: 'dependency cycle: d → d' },
+      { path: '/dependencies/6', message: 'dependency cycle: g → h → g' },
+      { path: '/dependencies/10', message: 'dependency cycle: z → z' },
+    ]);
+  });
+
+  it('names 20 cycles at most, then counts the rest', () => {
+    const loops = Array.from({ length: 30 }, (_, i) => ({ from: `s${i}`, to: `s${i}` }));
+    const warnings: SbomIssue[] = [];
+    reportCycles([{ from: 'r', to: 's0' }, ...loops], new Map(), warnings);
+    expect(warnings).toHaveLength(21);
+    expect(warnings[19]?.message).toBe('dependency cycle: s19 → s19');
+    expect(warnings[20]?.message).toBe('10 more dependency cycles not listed');
   });
 
   it('handles a 100,000-node chain closing into one cycle without recursion', () => {

@@ -5,12 +5,13 @@ export interface DedupedComponents {
   components: SbomComponent[];
   /** Ref of a collapsed duplicate → ref of the component it was merged into (for dependency edges). */
   aliases: Map<string, string>;
+  /** Every component by its (final, unique) ref. */
+  byRef: ReadonlyMap<string, SbomComponent>;
 }
 
-/** Same purl, or — without purl — same name, version and supplier. */
-function identityKey(component: DraftComponent): string {
-  if (component.purl !== null) return `purl\u0000${component.purl}`;
-  return `nvs\u0000${component.name}\u0000${component.version ?? ''}\u0000${component.supplier ?? ''}`;
+/** Without purl: same name, version and supplier. */
+function nameVersionSupplierKey(component: DraftComponent): string {
+  return `${component.name}\u0000${component.version ?? ''}\u0000${component.supplier ?? ''}`;
 }
 
 function mergeHashes(into: DraftComponent, from: DraftComponent): void {
@@ -36,11 +37,15 @@ export function dedupeComponents(
   warnings: SbomIssue[],
   skipped: SbomIssue[],
 ): DedupedComponents {
-  const byIdentity = new Map<string, DraftComponent>();
+  // Two maps rather than one of prefixed keys: the purl itself is the key, with no new string to
+  // build and hash for each of 10,000 components.
+  const byPurl = new Map<string, DraftComponent>();
+  const byNameVersionSupplier = new Map<string, DraftComponent>();
   const kept: DraftComponent[] = [];
   const duplicateRefs: [string, DraftComponent][] = [];
   for (const draft of drafts) {
-    const key = identityKey(draft);
+    const byIdentity = draft.purl !== null ? byPurl : byNameVersionSupplier;
+    const key = draft.purl ?? nameVersionSupplierKey(draft);
     const first = byIdentity.get(key);
     if (first === undefined) {
       byIdentity.set(key, draft);
@@ -89,5 +94,5 @@ export function dedupeComponents(
       aliases.set(duplicateRef, first.ref as string);
     }
   }
-  return { components, aliases };
+  return { components, aliases, byRef };
 }

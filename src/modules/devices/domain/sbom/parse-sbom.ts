@@ -103,11 +103,10 @@ function readTagValue(text: string, maxLength: number): SbomDraft {
 
 function assemble(draft: SbomDraft): ParsedSbom {
   const { warnings, skipped } = draft;
-  const { components, aliases } = dedupeComponents(draft.components, warnings, skipped);
-  const refs = new Set(components.map((component) => component.ref));
+  const { components, aliases, byRef } = dedupeComponents(draft.components, warnings, skipped);
   const { dependencies, paths } = resolveDependencies(
     draft.edges,
-    refs,
+    byRef,
     aliases,
     draft.nonComponentRefs,
     warnings,

@@ -83,17 +83,39 @@ const hashAlgorithms = new Map(
   ].map((name) => [name.toUpperCase().replaceAll('-', ''), name]),
 );
 
+/** Algorithm as written → as {@link normaliseHashAlgorithm} spells it. */
+const algorithmSpellings = new Map<string, string>();
+
 /**
  * Spells a hash algorithm as CycloneDX 1.6 `hash-alg` does (`SHA1` and `sha-1` → `SHA-1`, SPDX 2.3
  * §7.10 names included); unknown algorithms are upper-cased.
  */
 export function normaliseHashAlgorithm(algorithm: string): string {
-  const upper = algorithm.trim().toUpperCase();
-  return hashAlgorithms.get(upper.replaceAll('-', '')) ?? upper;
+  let normalised = algorithmSpellings.get(algorithm);
+  if (normalised === undefined) {
+    const upper = algorithm.trim().toUpperCase();
+    normalised = hashAlgorithms.get(upper.replaceAll('-', '')) ?? upper;
+    // An SBOM spells its algorithms a few ways, 10,000 times over. Bounded against hostile input, and
+    // only short names (all real ones are): V8 copies substrings under 13 characters rather than
+    // slicing them, so a cached name never keeps a whole XML or tag-value document alive.
+    if (algorithm.length <= 12) {
+      if (algorithmSpellings.size >= 1000) algorithmSpellings.clear();
+      algorithmSpellings.set(algorithm, normalised);
+    }
+  }
+  return normalised;
 }
 
 function normaliseHashes(hashes: ComponentFields['hashes']): SbomHash[] {
   const out: SbomHash[] = [];
+  if (hashes.length === 0) return out;
+  if (hashes.length === 1) {
+    const [hash] = hashes as [ComponentFields['hashes'][number]];
+    if (hash.algorithm !== null && hash.value !== null) {
+      out.push({ algorithm: normaliseHashAlgorithm(hash.algorithm), value: hash.value.toLowerCase() });
+    }
+    return out;
+  }
   const seen = new Set<string>();
   for (const hash of hashes) {
     if (hash.algorithm === null || hash.value === null) continue;
