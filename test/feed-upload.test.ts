@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestOrganization, type SessionHeaders, signInHeaders } from './factories/accounts.ts';
+import {
+  createTestOrganization,
+  type SessionHeaders,
+  signInHeaders,
+  signInOperator,
+} from './factories/accounts.ts';
 import { createTestApp } from './support/test-deps.ts';
 
 /** Operators feed the shared vulnerability store through the API; tenants cannot. */
@@ -13,24 +18,7 @@ let tenantAdmin: SessionHeaders;
 
 beforeAll(async () => {
   harness = await createTestApp({ env: { CANDOR_OPERATOR_ORGS: 'candor-ops' } });
-  const { createOrganization, createUser, setMembership } = await import('../src/modules/accounts/index.ts');
-  const { systemActor } = await import('../src/shared/actor.ts');
-  const ops = await createOrganization(harness.deps, systemActor('test'), {
-    slug: 'candor-ops',
-    name: 'Candor operations',
-    kind: 'isao',
-  });
-  const user = await createUser(harness.deps, systemActor('test'), {
-    email: 'ops@example.test',
-    name: 'Ops',
-    password: 'correct horse battery staple',
-  });
-  await setMembership(harness.deps, systemActor('test'), {
-    organizationId: ops.id,
-    email: user.email,
-    role: 'admin',
-  });
-  operator = await signInHeaders(harness.app, user.email);
+  operator = await signInOperator(harness.deps, harness.app);
   const tenant = await createTestOrganization(harness.deps, 'manufacturer');
   tenantAdmin = await signInHeaders(harness.app, tenant.users.admin.email);
 });

@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullFeedUrls } from '../src/modules/vulnerabilities/service/import-feed-url.ts';
 import { importFeedsJob } from '../src/modules/vulnerabilities/vulnerabilities.jobs.ts';
 import type { Config } from '../src/platform/config/config.ts';
-import { createTestOrganization, type SessionHeaders, signInHeaders } from './factories/accounts.ts';
+import {
+  createTestOrganization,
+  type SessionHeaders,
+  signInHeaders,
+  signInOperator,
+} from './factories/accounts.ts';
 import { candor, type Env } from './support/run-cli.ts';
 import { createTestApp } from './support/test-deps.ts';
 import { testDatabaseEnv } from './support/test-env.ts';
@@ -96,24 +101,7 @@ beforeAll(async () => {
       CANDOR_FEED_URLS: `osv=http://reader:s3cret@127.0.0.1:${new URL(base).port}/private/GO-2022-0969.json?api_key=abc123&format=json`,
     },
   });
-  const { createOrganization, createUser, setMembership } = await import('../src/modules/accounts/index.ts');
-  const { systemActor } = await import('../src/shared/actor.ts');
-  const ops = await createOrganization(harness.deps, systemActor('test'), {
-    slug: 'candor-ops',
-    name: 'Candor operations',
-    kind: 'isao',
-  });
-  const user = await createUser(harness.deps, systemActor('test'), {
-    email: 'ops@example.test',
-    name: 'Ops',
-    password: 'correct horse battery staple',
-  });
-  await setMembership(harness.deps, systemActor('test'), {
-    organizationId: ops.id,
-    email: user.email,
-    role: 'admin',
-  });
-  operator = await signInHeaders(harness.app, user.email);
+  operator = await signInOperator(harness.deps, harness.app);
   const tenant = await createTestOrganization(harness.deps, 'manufacturer');
   tenantAdmin = await signInHeaders(harness.app, tenant.users.admin.email);
 });

@@ -92,3 +92,26 @@ export async function apiTokenHeaders(
   });
   return { authorization: `Bearer ${created.token}` };
 }
+
+/**
+ * An operator of the installation: the admin of an organisation whose slug the harness lists in
+ * CANDOR_OPERATOR_ORGS (`candor-ops` by default), signed in.
+ */
+export async function signInOperator(deps: Deps, app: HttpApp, slug = 'candor-ops'): Promise<SessionHeaders> {
+  const ops = await createOrganization(deps, systemActor('test'), {
+    slug,
+    name: 'Candor operations',
+    kind: 'isao',
+  });
+  const user = await createUser(deps, systemActor('test'), {
+    email: `ops-${newId().slice(0, 8)}@example.test`,
+    name: 'Ops',
+    password: testPassword,
+  });
+  await setMembership(deps, systemActor('test'), {
+    organizationId: ops.id,
+    email: user.email,
+    role: 'admin',
+  });
+  return signInHeaders(app, user.email);
+}
