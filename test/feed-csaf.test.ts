@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFeed } from '../src/modules/vulnerabilities/index.ts';
+import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import { createTestOrganization, type SessionHeaders, signInHeaders } from './factories/accounts.ts';
 import { candor, type Env } from './support/run-cli.ts';
 import { createTestApp } from './support/test-deps.ts';
@@ -22,6 +23,9 @@ let harness: Awaited<ReturnType<typeof createTestApp>>;
 let editor: SessionHeaders;
 let orgId: string;
 let versionPath: string;
+
+// Validating CSAF loads the validator's tests: seconds, once, outside the tests' time limits.
+beforeAll(() => preloadCsafValidator('mandatory'), 300_000);
 
 beforeAll(async () => {
   harness = await createTestApp();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import {
   createTestOrganization,
   createTestUserIn,
@@ -17,6 +18,9 @@ let otherOrgId: string;
 let author: SessionHeaders;
 let approver: SessionHeaders;
 let outsider: SessionHeaders;
+
+// Validating CSAF loads the validator's tests: seconds, once, outside the tests' time limits.
+beforeAll(() => preloadCsafValidator('mandatory'), 300_000);
 
 beforeAll(async () => {
   harness = await createTestApp();

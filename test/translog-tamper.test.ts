@@ -2,12 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOrganization } from '../src/modules/accounts/index.ts';
 import { getPublicDisclosure, listPublicDisclosures } from '../src/modules/disclosures/index.ts';
 import type { PublishedRecords } from '../src/modules/translog/index.ts';
 import { runLogMonitor } from '../src/modules/translog/service/monitor.ts';
 import { systemActor } from '../src/shared/actor.ts';
+import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import { candor } from './support/run-cli.ts';
 import { createTestApp } from './support/test-deps.ts';
 import { createPublisher, forkLog, storedStatements, tamper } from './support/translog.ts';
@@ -28,6 +29,9 @@ const records = (): PublishedRecords => ({
   get: (id) => getPublicDisclosure(harness.deps, id),
   list: (page) => listPublicDisclosures(harness.deps, page),
 });
+
+// Publishing validates CSAF; the validator takes seconds to load: once, outside the hooks' time limits.
+beforeAll(() => preloadCsafValidator('mandatory'), 300_000);
 
 beforeEach(async () => {
   harness = await createTestApp({ env: { CANDOR_OPERATOR_ORGS: 'log-operators' } });
@@ -89,7 +93,10 @@ describe('an untouched log', () => {
   });
 
   it('alerts once for a standing problem, not on every run', async () => {
-    await harness.deps.db.execute(sql`UPDATE disclosures_disclosures SET body = 'quietly edited'`);
+    await tamper(
+      harness.deps,
+      sql`UPDATE disclosures_revisions SET record = jsonb_set(record, '{body}', '"quietly edited"')`,
+    );
     await runLogMonitor(harness.deps, records());
     await runLogMonitor(harness.deps, records());
     expect(await notices()).toBe(1);
@@ -125,13 +132,21 @@ describe('tampering', () => {
 
   it('detects a published record edited in place, and one made public without a log entry', async () => {
     const target = published[1]!.id;
-    await harness.deps.db.execute(
-      sql`UPDATE disclosures_disclosures SET body = 'quietly edited' WHERE id = ${target}`,
+    await tamper(
+      harness.deps,
+      sql`UPDATE disclosures_revisions SET record = jsonb_set(record, '{body}', '"quietly edited"') WHERE disclosure_id = ${target}`,
     );
+    // Made public behind the log's back: a revision written straight into the table.
     const unlogged = await publisher.draftAndApprove();
     await harness.deps.db.execute(
-      sql`UPDATE disclosures_disclosures SET status = 'published', published_at = now() WHERE id = ${unlogged.id}`,
+      sql`UPDATE disclosures_disclosures SET status = 'published', published_revision = 1, published_at = now() WHERE id = ${unlogged.id}`,
     );
+    await harness.deps.db.execute(sql`
+      INSERT INTO disclosures_revisions (id, disclosure_id, organization_id, number, action, summary, kind, tlp,
+        severity, title, cves, product_ids, record, content_sha256, initial_release_at, published_at)
+      SELECT id, id, organization_id, 1, 'published', 'Initial version', kind, tlp, severity, title, '{}',
+        product_ids, jsonb_build_object('title', title, 'summary', summary, 'body', body), '', now(), now()
+      FROM disclosures_disclosures WHERE id = ${unlogged.id}`);
     await expectDetected(/content no longer matches/, /content no longer matches/);
     const cli = await verify();
     expect(cli.stderr).toContain(`record ${unlogged.id} is public but has no log entry`);
@@ -140,7 +155,10 @@ describe('tampering', () => {
   });
 
   it('detects a record deleted from the public pages', async () => {
-    await harness.deps.db.execute(sql`DELETE FROM disclosures_disclosures WHERE id = ${published[0]!.id}`);
+    await tamper(
+      harness.deps,
+      sql`DELETE FROM disclosures_revisions WHERE disclosure_id = ${published[0]!.id}`,
+    );
     await expectDetected(/no longer public/, /no longer public/);
   });
 
@@ -151,8 +169,9 @@ describe('tampering', () => {
     // Someone with the database and the key rewrites history: record 1 says something else, its
     // entry is forged to match, every stored hash is recomputed, and a new head is signed.
     const target = published[1]!.id;
-    await harness.deps.db.execute(
-      sql`UPDATE disclosures_disclosures SET body = 'rewritten' WHERE id = ${target}`,
+    await tamper(
+      harness.deps,
+      sql`UPDATE disclosures_revisions SET record = jsonb_set(record, '{body}', '"rewritten"') WHERE disclosure_id = ${target}`,
     );
     const rewritten = (
       await harness.app.inject({ method: 'GET', url: `/api/v1/public/disclosures/${target}` })

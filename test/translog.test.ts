@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { publishDisclosure } from '../src/modules/disclosures/index.ts';
 import { parseCheckpoint } from '../src/modules/translog/domain/checkpoint.ts';
 import {
@@ -14,10 +14,14 @@ import { parseStatement, publicRecordDigest } from '../src/modules/translog/doma
 import { decodeEntryBundle, splitHashTile } from '../src/modules/translog/domain/tiles.ts';
 import { appendStatements } from '../src/modules/translog/service/append.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
+import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import { createTestApp } from './support/test-deps.ts';
 import { createPublisher, storedStatements, tamper, userActor } from './support/translog.ts';
 
 let harness: Awaited<ReturnType<typeof createTestApp>>;
+
+// Publishing validates CSAF; the validator takes seconds to load: once, outside the hooks' time limits.
+beforeAll(() => preloadCsafValidator('mandatory'), 300_000);
 
 beforeEach(async () => {
   harness = await createTestApp({ env: { PUBLIC_URL: 'https://candor.example' } });
@@ -45,8 +49,10 @@ describe('publishing appends to the log', () => {
       revision: 1,
       publishedAt: record.publishedAt,
       contentSha256: publicRecordDigest(record),
-      csafSha256: null,
     });
+    // The entry vouches for the CSAF document exactly as the provider serves it.
+    const csaf = await get(new URL(record.csaf.json).pathname);
+    expect(statement?.csafSha256).toBe(createHash('sha256').update(csaf.rawPayload).digest('hex'));
 
     const entry = (await get(`/api/v1/public/disclosures/${published.id}/log-entry`)).json();
     expect(entry.index).toBe(0);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAccountsCommands } from '../modules/accounts/index.ts';
 import { registerAuditCommands } from '../modules/audit/index.ts';
 import { registerDevicesCommands } from '../modules/devices/index.ts';
+import { recordExternalCsafAdvisory } from '../modules/disclosures/index.ts';
 import { registerIncidentsCommands, registerObligationsCommands } from '../modules/incidents/index.ts';
 import { registerRiskCommands } from '../modules/risk/index.ts';
 import { registerTranslogCommands } from '../modules/translog/index.ts';
@@ -176,7 +177,11 @@ export function buildCli(): Command {
   registerAccountsCommands(program, context);
   registerAuditCommands(program, context);
   registerDevicesCommands(program, context);
-  registerVulnerabilitiesCommands(program, context);
+  registerVulnerabilitiesCommands(program, context, {
+    // `candor import csaf`: valid documents of other publishers are republished on the portal too.
+    onCsafDocument: async (deps, document, sourceUrl) =>
+      (await recordExternalCsafAdvisory(deps, document, sourceUrl)).note,
+  });
   registerRiskCommands(program, context);
   registerObligationsCommands(program, context);
   registerIncidentsCommands(program, context);

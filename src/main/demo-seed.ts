@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createOrganization,
   createUser,
@@ -5,10 +7,19 @@ import {
   setMembership,
 } from '../modules/accounts/index.ts';
 import { createProduct, createProductVersion, importSbom } from '../modules/devices/index.ts';
-import { approveDisclosure, draftDisclosure, publishDisclosure } from '../modules/disclosures/index.ts';
+import {
+  approveDisclosure,
+  draftDisclosure,
+  publishDisclosure,
+  recordExternalCsafAdvisory,
+} from '../modules/disclosures/index.ts';
 import { recordIncident, setIncidentFacts } from '../modules/incidents/index.ts';
 import { setVersionProfile } from '../modules/risk/index.ts';
-import { importAdvisoryBatch, rematchAfterAdvisoryChanges } from '../modules/vulnerabilities/index.ts';
+import {
+  importAdvisoryBatch,
+  importFeed,
+  rematchAfterAdvisoryChanges,
+} from '../modules/vulnerabilities/index.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../shared/actor.ts';
 import { systemActor } from '../shared/actor.ts';
@@ -24,6 +35,11 @@ export const demoSecondUser = {
   email: 'bob@acme-medical.example',
   password: 'candor-demo-password',
 } as const;
+
+/** Real CISA ICS medical advisories (CSAF 2.0, TLP:WHITE), copied byte for byte: see demo-csaf/README.md. */
+export const demoCsafDirectory = fileURLToPath(new URL('./demo-csaf/cisa-icsma/', import.meta.url));
+const demoCsafSource = (file: string) =>
+  `https://raw.githubusercontent.com/cisagov/CSAF/6960219fd4e67623d40d32b2869c4a1782965b80/csaf_files/OT/white/2020/${basename(file)}`;
 
 function asUser(userId: string): Actor {
   return { kind: 'user', userId, via: 'session' };
@@ -85,6 +101,12 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
 
   // The demo's vulnerability store: one real advisory, so that the gateway's old release has a finding.
   await rematchAfterAdvisoryChanges(deps, await importAdvisoryBatch(deps, demoAdvisories));
+  // Real-world content from the first start: CISA's medical advisories in the store and, credited to
+  // CISA with their upstream source, on the portal as republished advisories.
+  await importFeed(deps, 'csaf', demoCsafDirectory, {
+    onCsafDocument: async (document, source) =>
+      (await recordExternalCsafAdvisory(deps, document, demoCsafSource(source.name))).note,
+  });
   const gateway = await createProduct(deps, asUser(alice.id), acme.id, {
     name: 'CardioLink Telemetry Gateway',
     description: 'Bedside gateway relaying cardiac telemetry to the central station.',

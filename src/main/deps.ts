@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { auditJobs } from '../modules/audit/index.ts';
-import { getPublicDisclosure, listPublicDisclosures } from '../modules/disclosures/index.ts';
+import { disclosuresJobs, getPublicDisclosure, listPublicDisclosures } from '../modules/disclosures/index.ts';
 import { incidentsJobs } from '../modules/incidents/index.ts';
 import { translogJobs } from '../modules/translog/index.ts';
 import { matchProductVersions, vulnerabilitiesJobs } from '../modules/vulnerabilities/index.ts';
@@ -53,10 +53,11 @@ export function allJobs(deps: Deps): AnyJobDefinition[] {
     ...auditJobs(deps),
     ...vulnerabilitiesJobs(deps),
     ...incidentsJobs(deps),
+    ...disclosuresJobs(deps),
     // The log monitor re-hashes published disclosures as the public sees them.
     ...translogJobs(deps, {
       get: (id) => getPublicDisclosure(deps, id),
-      list: (page) => listPublicDisclosures(deps, page),
+      list: (page) => listPublicDisclosures(deps, { limit: page.limit, cursor: page.cursor }),
     }),
   ];
 }

@@ -1,7 +1,13 @@
 import { accountsRoutes, createAccessControl } from '../modules/accounts/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { devicesRoutes } from '../modules/devices/index.ts';
-import { disclosuresRoutes } from '../modules/disclosures/index.ts';
+import {
+  csafProviderRoutes,
+  customerGrantsRoutes,
+  disclosuresRoutes,
+  externalAdvisoriesRoutes,
+  publicDisclosuresRoutes,
+} from '../modules/disclosures/index.ts';
 import { incidentsRoutes, obligationsRoutes, obligationTasksRoutes } from '../modules/incidents/index.ts';
 import { riskRoutes } from '../modules/risk/index.ts';
 import { translogRoutes } from '../modules/translog/index.ts';
@@ -30,6 +36,10 @@ export function createHttpApp(deps: Deps): Promise<HttpApp> {
       await app.register(obligationTasksRoutes, { deps });
       await app.register(obligationsRoutes, { deps });
       await app.register(disclosuresRoutes, { deps });
+      await app.register(publicDisclosuresRoutes, { deps });
+      await app.register(csafProviderRoutes, { deps });
+      await app.register(customerGrantsRoutes, { deps });
+      await app.register(externalAdvisoriesRoutes, { deps });
       await app.register(vulnerabilitiesRoutes, { deps });
       await app.register(feedSourcesRoutes, { deps });
       await app.register(vulnerabilitySettingsRoutes, { deps });

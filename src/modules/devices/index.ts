@@ -9,6 +9,12 @@ export {
   listComponentsForMatching,
   listProductVersionIdsOfOrganization,
 } from './service/components-for-matching.ts';
+export {
+  type DisclosedProduct,
+  type DisclosedProductVersion,
+  describeProductsForDisclosure,
+  describeVersionsForDisclosure,
+} from './service/disclosure-registry.ts';
 export { importSbom } from './service/import-sbom.ts';
 export { createProductVersion, ensureProductVersion, getProductVersion } from './service/product-versions.ts';
 export {

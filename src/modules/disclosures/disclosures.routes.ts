@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { HttpApp } from '../../platform/http/build-http-app.ts';
 import { actorOf } from '../../platform/http/request-actor.ts';
 import { problemResponses } from '../../platform/http/route-schemas.ts';
-import { organizationAccess, publicAccess } from '../../shared/access.ts';
+import { organizationAccess } from '../../shared/access.ts';
 import {
   IdSchema,
   OrganizationParamsSchema,
@@ -12,61 +12,32 @@ import {
 } from '../../shared/contract-helpers.ts';
 import {
   DisclosureParamsSchema,
+  DisclosurePreviewSchema,
   DisclosureSchema,
   DraftDisclosureInputSchema,
-  PublicDisclosureParamsSchema,
-  PublicDisclosureSchema,
+  PublicRevisionSchema,
   UpdateDisclosureInputSchema,
+  WithdrawDisclosureInputSchema,
 } from './disclosures.contracts.ts';
+import { listRevisionsOfDisclosure } from './service/org-revisions.ts';
+import { previewDisclosure } from './service/preview.ts';
+import { publishDisclosure, withdrawDisclosure } from './service/publication.ts';
 import {
   approveDisclosure,
   draftDisclosure,
   draftDisclosureFromIncident,
   getDisclosure,
-  getPublicDisclosure,
   listDisclosures,
-  listPublicDisclosures,
-  publishDisclosure,
   updateDisclosure,
-} from './disclosures.service.ts';
+} from './service/records.ts';
 
 const authoring = organizationAccess('editor', ['manufacturer']);
+const EmptyBody = z.strictObject({}).nullish();
 
+/** The organisation's side: drafting, four-eyes approval, publication, revisions and withdrawal. */
 export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): Promise<void> {
   const { deps } = options;
   const tags = ['disclosures'];
-
-  app.get(
-    '/api/v1/public/disclosures',
-    {
-      config: { access: publicAccess },
-      schema: {
-        tags,
-        summary: 'Published disclosures of every organisation, newest first',
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(PublicDisclosureSchema), 400: problemResponses()[400] },
-      },
-    },
-    async (request) => listPublicDisclosures(deps, request.query),
-  );
-
-  app.get(
-    '/api/v1/public/disclosures/:disclosureId',
-    {
-      config: { access: publicAccess },
-      schema: {
-        tags,
-        summary: 'One published disclosure',
-        params: PublicDisclosureParamsSchema,
-        response: {
-          200: PublicDisclosureSchema,
-          400: problemResponses()[400],
-          404: problemResponses(404)[404],
-        },
-      },
-    },
-    async (request) => getPublicDisclosure(deps, request.params.disclosureId),
-  );
 
   app.get(
     '/api/v1/orgs/:orgId/disclosures',
@@ -89,7 +60,7 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
       config: { access: authoring },
       schema: {
         tags,
-        summary: 'Draft a disclosure',
+        summary: 'Draft a disclosure: a security advisory or an incident notice',
         params: OrganizationParamsSchema,
         body: DraftDisclosureInputSchema,
         response: { 201: DisclosureSchema, ...problemResponses(404) },
@@ -119,7 +90,8 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
       config: { access: authoring },
       schema: {
         tags,
-        summary: 'Edit a draft or approved disclosure (an edit withdraws the approval)',
+        summary:
+          'Edit a disclosure (an edit withdraws the approval; on a published one it starts the next revision)',
         params: DisclosureParamsSchema,
         body: UpdateDisclosureInputSchema,
         response: { 200: DisclosureSchema, ...problemResponses(404, 412) },
@@ -136,6 +108,40 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
   );
 
   app.post(
+    '/api/v1/orgs/:orgId/disclosures/:disclosureId/preview',
+    {
+      config: { access: organizationAccess('viewer') },
+      schema: {
+        tags,
+        summary:
+          'The CSAF documents the disclosure would publish, with unsaved changes applied, and their validation',
+        params: DisclosureParamsSchema,
+        body: UpdateDisclosureInputSchema.or(z.strictObject({})).nullish(),
+        response: { 200: DisclosurePreviewSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) =>
+      previewDisclosure(deps, request.params.orgId, request.params.disclosureId, request.body ?? {}),
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/disclosures/:disclosureId/revisions',
+    {
+      config: { access: organizationAccess('viewer') },
+      schema: {
+        tags,
+        summary: 'Published revisions of the disclosure, oldest first',
+        params: DisclosureParamsSchema,
+        response: {
+          200: z.object({ items: z.array(PublicRevisionSchema) }),
+          ...problemResponses(404),
+        },
+      },
+    },
+    async (request) => listRevisionsOfDisclosure(deps, request.params.orgId, request.params.disclosureId),
+  );
+
+  app.post(
     '/api/v1/orgs/:orgId/incidents/:incidentId/disclosures',
     {
       config: { access: authoring },
@@ -143,7 +149,7 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
         tags,
         summary: "Start the incident's public disclosure: a draft pre-filled from its record and facts",
         params: z.strictObject({ orgId: IdSchema, incidentId: IdSchema }),
-        body: z.strictObject({}).nullish(),
+        body: EmptyBody,
         response: { 201: DisclosureSchema, ...problemResponses(404) },
       },
     },
@@ -168,7 +174,7 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
         tags,
         summary: 'Approve a draft (four eyes: not by its author)',
         params: DisclosureParamsSchema,
-        body: z.strictObject({}).nullish(),
+        body: EmptyBody,
         response: { 200: DisclosureSchema, ...problemResponses(404, 412) },
       },
     },
@@ -182,13 +188,36 @@ export async function disclosuresRoutes(app: HttpApp, options: { deps: Deps }): 
       config: { access: authoring },
       schema: {
         tags,
-        summary: 'Publish an approved disclosure',
+        summary:
+          'Publish an approved disclosure or revision (refused while under embargo or when its CSAF fails a mandatory test)',
         params: DisclosureParamsSchema,
-        body: z.strictObject({}).nullish(),
+        body: EmptyBody,
         response: { 200: DisclosureSchema, ...problemResponses(404, 412) },
       },
     },
     async (request) =>
       publishDisclosure(deps, actorOf(request), request.params.orgId, request.params.disclosureId),
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/disclosures/:disclosureId/withdraw',
+    {
+      config: { access: organizationAccess('admin', ['manufacturer']) },
+      schema: {
+        tags,
+        summary: 'Withdraw a published disclosure (a final revision with the reason; admins only)',
+        params: DisclosureParamsSchema,
+        body: WithdrawDisclosureInputSchema,
+        response: { 200: DisclosureSchema, ...problemResponses(404, 412) },
+      },
+    },
+    async (request) =>
+      withdrawDisclosure(
+        deps,
+        actorOf(request),
+        request.params.orgId,
+        request.params.disclosureId,
+        request.body.reason,
+      ),
   );
 }

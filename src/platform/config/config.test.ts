@@ -17,6 +17,21 @@ describe('configuration', () => {
     expect(loadConfig({}).holidayOverrides).toEqual({});
   });
 
+  it('names the CSAF provider and its security contact, by default after PUBLIC_URL', () => {
+    const defaults = loadConfig({ PUBLIC_URL: 'https://candor.example/' });
+    expect(defaults.providerName).toBe('Candor');
+    expect(defaults.securityContact).toBe('mailto:security@candor.example');
+    const set = loadConfig({
+      CANDOR_PROVIDER_NAME: 'Medical CSAF hub',
+      CANDOR_SECURITY_CONTACT: 'https://candor.example/security',
+    });
+    expect(set.providerName).toBe('Medical CSAF hub');
+    expect(set.securityContact).toBe('https://candor.example/security');
+    expect(() => loadConfig({ CANDOR_SECURITY_CONTACT: 'http://candor.example/security' })).toThrow(
+      /CANDOR_SECURITY_CONTACT/,
+    );
+  });
+
   it('refuses settings it cannot read, naming them', () => {
     expect(() => loadConfig({ CANDOR_FEED_URLS: 'kev' })).toThrow(/CANDOR_FEED_URLS/);
     expect(() => loadConfig({ CANDOR_SMTP_URL: 'mail.example.org' })).toThrow(/CANDOR_SMTP_URL/);

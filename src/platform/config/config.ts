@@ -34,6 +34,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[^\s+]+$/, 'one word without spaces or "+" (a signed-note key name)')
     .optional(),
+  CANDOR_PROVIDER_NAME: z.string().trim().min(1).max(200).default('Candor'),
+  // RFC 9116 §2.5.3: a URI; a web URI must be https.
+  CANDOR_SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|tel:\S+|https:\/\/\S+)$/, 'must be a mailto:, tel: or https:// URI')
+    .optional(),
 });
 
 const HolidayOverridesSchema = z.record(
@@ -90,6 +96,10 @@ export interface Config {
    * `<PUBLIC_URL host and path>/log` when it starts and keeps it (a log never changes its origin).
    */
   logOrigin: string | null;
+  /** The CSAF provider's name: the publisher of provider-metadata.json (this installation). */
+  providerName: string;
+  /** The security.txt Contact (RFC 9116): a mailto:, tel: or https:// URI. */
+  securityContact: string;
 }
 
 /** Checks that CANDOR_LOG_SIGNING_KEY is an Ed25519 PKCS#8 private key, so a bad one stops the start. */
@@ -175,5 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holidayOverrides: parseHolidayOverrides(e.CANDOR_HOLIDAY_OVERRIDES),
     logSigningKey: parseLogSigningKey(e.CANDOR_LOG_SIGNING_KEY),
     logOrigin: e.CANDOR_LOG_ORIGIN ?? null,
+    providerName: e.CANDOR_PROVIDER_NAME,
+    securityContact: e.CANDOR_SECURITY_CONTACT ?? `mailto:security@${new URL(publicUrl).hostname}`,
   };
 }

@@ -4,6 +4,7 @@ import { ComponentSearchPage } from '../features/devices/component-search-page.t
 import { ProductPage } from '../features/devices/product-page.tsx';
 import { ProductsPage } from '../features/devices/products-page.tsx';
 import { VersionPage } from '../features/devices/version-page.tsx';
+import { DisclosureEditorPage } from '../features/disclosures/disclosure-editor-page.tsx';
 import { PublicDisclosureListPage } from '../features/disclosures/public-disclosure-list-page.tsx';
 import { PublicDisclosurePage } from '../features/disclosures/public-disclosure-page.tsx';
 import { DeadlinesPage } from '../features/incidents/deadlines-page.tsx';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
           },
           { path: 'settings/risk', element: <RiskSettingsPage /> },
           { path: 'incidents/:incidentId', element: <IncidentPage /> },
+          { path: 'disclosures/:disclosureId', element: <DisclosureEditorPage /> },
           { path: 'deadlines', element: <DeadlinesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

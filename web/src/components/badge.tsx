@@ -57,6 +57,7 @@ const statusDisplay: Record<Status, { tone: Tone; text: string }> = {
   draft: { tone: 'neutral', text: 'Draft' },
   approved: { tone: 'info', text: 'Approved' },
   published: { tone: 'success', text: 'Published' },
+  withdrawn: { tone: 'danger', text: 'Withdrawn' },
 };
 
 export function StatusBadge({ status }: { status: Status }) {

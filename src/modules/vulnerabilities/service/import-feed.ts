@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Unzip, UnzipInflate } from 'fflate';
+import type { Config } from '../../../platform/config/config.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import {
@@ -10,9 +11,9 @@ import {
   findProductVersionsByComponentKeys,
 } from '../../devices/index.ts';
 import type { Advisory } from '../domain/advisory-model.ts';
-import { parseCsafAdvisories } from '../domain/feeds/csaf.ts';
 import { parseCve5 } from '../domain/feeds/cve5.ts';
 import { parseEpssCsv } from '../domain/feeds/epss.ts';
+import { isObject } from '../domain/feeds/feed-json.ts';
 import { parseKev } from '../domain/feeds/kev.ts';
 import { parseNvdCve } from '../domain/feeds/nvd-api.ts';
 import { parseNvdLegacyFeed } from '../domain/feeds/nvd-legacy.ts';
@@ -24,23 +25,60 @@ import {
   importEpssScores,
   importKevEntries,
 } from './import-advisories.ts';
+import { type CsafProviderOptions, csafAdvisoriesOf, csafProviderDocuments } from './import-csaf-provider.ts';
 import { type MatchOutcome, matchProductVersions } from './match-product-versions.ts';
 import { organizationsMatchingByName } from './settings.ts';
 
 export const feedKinds = ['osv', 'nvd', 'cve5', 'csaf', 'kev', 'epss'] as const;
 export type FeedKind = (typeof feedKinds)[number];
 
+/** A file, archive entry or downloaded document that was not imported, and why. */
+export interface FeedRejection {
+  document: string;
+  reason: string;
+  /** CSAF: the schema or mandatory tests it fails (e.g. `mandatoryTest_6_1_1`); else empty. */
+  failingTests: string[];
+}
+
 export interface FeedImportReport {
   kind: FeedKind;
+  /** Documents read (files, archive entries, downloaded advisories), rejected ones included. */
   files: number;
   records: number;
   inserted: number;
   updated: number;
   unchanged: number;
   withdrawn: number;
+  /** Every rejection is also a warning (`<document>: <reason>; skipped`), as before this list existed. */
   warnings: string[];
+  rejected: FeedRejection[];
   rematch: MatchOutcome | null;
 }
+
+/**
+ * Called with each valid CSAF document once its advisories are read (e.g. to republish it on the
+ * portal); a returned text is added to the report's warnings, a thrown error too (the import goes on).
+ */
+export type CsafDocumentHook = (
+  document: Record<string, unknown>,
+  source: { name: string; sourceUrl: string | null },
+) => Promise<string | null | undefined>;
+
+export interface ImportFeedOptions {
+  rematch?: boolean;
+  zipLimits?: ZipLimits;
+  /**
+   * What happens when the path names one file that cannot be imported: `throw` it (default, for the
+   * upload API's 400) or `report` it in `rejected` like a directory's bad file (the CLI).
+   */
+  singleFile?: 'throw' | 'report';
+  onCsafDocument?: CsafDocumentHook;
+  /** For `csaf` from an http(s) URL: the provider is read as CSAF 2.0 §7.3 says. */
+  provider?: CsafProviderOptions;
+}
+
+/** `csaf` also reads a CSAF provider: its metadata URL or a URL of its main domain. */
+export const isFeedUrl = (path: string) => /^https?:\/\//i.test(path);
 
 const batchSize = 200;
 
@@ -77,11 +115,15 @@ async function readText(file: string): Promise<string> {
 export const zipLimits = { maxEntryBytes: 50 * 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024 * 1024 };
 export type ZipLimits = typeof zipLimits;
 
-/** One document of a feed: a file, or an entry of a .zip archive. */
-interface FeedDocument {
+/** One document of a feed: a file, an entry of a .zip archive, or a document of a CSAF provider. */
+export interface FeedDocument {
   name: string;
   /** Reads a file when called (a failure is that file's, reported like a parse error); a zip entry is already read. */
   read(): Promise<string>;
+  /** Where it was downloaded from; null or absent for local files. */
+  sourceUrl?: string | null;
+  /** What was noticed while fetching it (a missing signature, …), once `read()` has settled. */
+  notes?: string[];
 }
 
 const isZip = (file: string) => /\.zip$/i.test(file);
@@ -187,11 +229,9 @@ function parseJsonFile(file: string, text: string): unknown {
   }
 }
 
-function advisoriesOf(kind: 'osv' | 'nvd' | 'cve5' | 'csaf', json: unknown, warnings: string[]): Advisory[] {
+function advisoriesOf(kind: 'osv' | 'nvd' | 'cve5', json: unknown, warnings: string[]): Advisory[] {
   if (kind === 'osv') return [parseOsv(json, warnings)];
   if (kind === 'cve5') return [parseCve5(json, warnings)];
-  // CSAF: one advisory per vulnerability; provider-metadata, ROLIE or aggregator JSON is refused (invalid).
-  if (kind === 'csaf') return parseCsafAdvisories(json, warnings);
   // NVD: the API 2.0 shapes, or the legacy 1.1 feed (CVE_Items).
   const isLegacy = typeof json === 'object' && json !== null && 'CVE_Items' in json;
   return isLegacy ? parseNvdLegacyFeed(json, warnings) : parseNvdCve(json, warnings);
@@ -201,18 +241,28 @@ function advisoriesOf(kind: 'osv' | 'nvd' | 'cve5' | 'csaf', json: unknown, warn
  * Imports a feed from a file or directory, a file at a time and a batch of records at a time (memory
  * stays flat however large the directory), then re-matches only the product versions whose components
  * share a lookup key with a changed advisory, or that had findings of a changed vulnerability.
+ *
+ * `csaf` also takes an http(s) URL of a CSAF provider (see csafProviderDocuments: hashes and signatures
+ * checked), and validates every document (strict schema and mandatory tests): a failing one is not
+ * imported but listed in `rejected` with the tests it fails, like a file that is no JSON or no CSAF.
+ *
+ * @throws DomainError('invalid') when the path or provider cannot be read at all, or when it names one
+ *   file that cannot be imported (unless `singleFile: 'report'`).
  */
 export async function importFeed(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock'> & { config?: Pick<Config, 'feedDownloadLimitBytes'> },
   kind: FeedKind,
   path: string,
-  options: { rematch?: boolean; zipLimits?: ZipLimits } = {},
+  options: ImportFeedOptions = {},
 ): Promise<FeedImportReport> {
-  const files = await listFeedFiles(path, kind);
-  // One bad file in a directory or archive is reported, not fatal; a single bad file is.
-  const singleFile = files.length === 1 && !isZip(files[0] as string);
-  const documents = feedDocuments(files, kind, options.zipLimits ?? zipLimits);
   const warnings: string[] = [];
+  const fromProvider = kind === 'csaf' && isFeedUrl(path);
+  const files = fromProvider ? [] : await listFeedFiles(path, kind);
+  // One bad file in a directory or archive is reported, not fatal; a single bad file is.
+  const singleFile = files.length === 1 && !isZip(files[0] as string) && options.singleFile !== 'report';
+  const documents = fromProvider
+    ? csafProviderDocuments(deps, path, options.provider ?? {}, warnings)
+    : feedDocuments(files, kind, options.zipLimits ?? zipLimits);
   const report: FeedImportReport = {
     kind,
     files: 0,
@@ -222,11 +272,15 @@ export async function importFeed(
     unchanged: 0,
     withdrawn: 0,
     warnings,
+    rejected: [],
     rematch: null,
   };
   const skip = (name: string, error: unknown) => {
     if (singleFile) throw error;
-    warnings.push(`${name}: ${error instanceof Error ? error.message : String(error)}; skipped`);
+    const reason = error instanceof Error ? error.message : String(error);
+    const tests = error instanceof DomainError ? error.details?.failingTests : undefined;
+    report.rejected.push({ document: name, reason, failingTests: Array.isArray(tests) ? tests : [] });
+    warnings.push(`${name}: ${reason}; skipped`);
   };
   if (kind === 'kev' || kind === 'epss') {
     for await (const document of documents) {
@@ -268,11 +322,16 @@ export async function importFeed(
     report.files++;
     const fileWarnings: string[] = [];
     try {
-      pending.push(...advisoriesOf(kind, parseJsonFile(document.name, await document.read()), fileWarnings));
+      const json = parseJsonFile(document.name, await document.read());
+      if (kind === 'csaf') {
+        pending.push(...(await csafAdvisoriesOf(json, fileWarnings)));
+        const note = await republish(options.onCsafDocument, json, document);
+        if (note) fileWarnings.push(note);
+      } else pending.push(...advisoriesOf(kind, json, fileWarnings));
     } catch (error) {
       skip(document.name, error);
     }
-    warnings.push(...fileWarnings.map((w) => `${document.name}: ${w}`));
+    warnings.push(...[...(document.notes ?? []), ...fileWarnings].map((w) => `${document.name}: ${w}`));
     if (pending.length >= batchSize) await flush();
   }
   await flush();
@@ -283,6 +342,20 @@ export async function importFeed(
     });
   }
   return report;
+}
+
+/** Runs the hook of a valid CSAF document; its failure is a note, never the import's. */
+async function republish(
+  hook: CsafDocumentHook | undefined,
+  json: unknown,
+  document: FeedDocument,
+): Promise<string | null> {
+  if (!hook || !isObject(json)) return null;
+  try {
+    return (await hook(json, { name: document.name, sourceUrl: document.sourceUrl ?? null })) ?? null;
+  } catch (error) {
+    return `not republished (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** The re-match half: by index keys and by vulnerabilities with open findings, never a full scan. */

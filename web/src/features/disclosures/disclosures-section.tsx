@@ -6,12 +6,13 @@ import { Link } from 'react-router-dom';
 import { describeError } from '../../api/describe-error.ts';
 import type { PagedList } from '../../api/use-paged-list.ts';
 import { Alert } from '../../components/alert.tsx';
-import { SeverityBadge, StatusBadge } from '../../components/badge.tsx';
+import { SeverityBadge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { DateText } from '../../components/format.tsx';
 import { PagedListView } from '../../components/paged-list-view.tsx';
 import { useApi } from '../accounts/session.tsx';
+import { DisclosureStatusBadge, kindLabels } from './disclosure-labels.tsx';
 import { approveDisclosure, publishDisclosure } from './disclosures.api.ts';
 import { DraftDisclosureForm } from './draft-disclosure-form.tsx';
 
@@ -70,7 +71,7 @@ export function DisclosuresSection({
     <Card
       title="Disclosures"
       id="disclosures"
-      description="Drafts need approval by a second person before they can be published."
+      description="Drafts need approval by a second person before they can be published. Open one to edit it with live CSAF validation."
     >
       {outcome ? (
         <Alert tone={outcome.tone} title={outcome.title}>
@@ -92,21 +93,27 @@ export function DisclosuresSection({
             <li key={disclosure.id} className="row-list__item">
               <div className="row-list__main">
                 <p className="row-list__title">
-                  {disclosure.status === 'published' ? (
-                    <Link to={`/disclosures/${disclosure.id}`}>{disclosure.title}</Link>
-                  ) : (
-                    disclosure.title
-                  )}
+                  <Link to={`/console/${orgId}/disclosures/${disclosure.id}`}>{disclosure.title}</Link>
                 </p>
                 <div className="row-list__meta">
-                  <StatusBadge status={disclosure.status} />
+                  <DisclosureStatusBadge status={disclosure.status} />
                   <SeverityBadge severity={disclosure.severity} />
+                  <span>{kindLabels[disclosure.kind]}</span>
+                  <span>{disclosure.trackingId}</span>
                   <span>
                     {disclosure.publishedAt ? 'Published ' : 'Updated '}
                     <DateText iso={disclosure.publishedAt ?? disclosure.updatedAt} />
                   </span>
                   <span>Revision {disclosure.revision}</span>
                   {disclosure.authorUserId === currentUserId ? <span>Written by you</span> : null}
+                  {disclosure.status === 'published' || disclosure.status === 'withdrawn' ? (
+                    <Link
+                      to={`/disclosures/${disclosure.id}`}
+                      aria-label={`Public page of “${disclosure.title}”`}
+                    >
+                      Public page
+                    </Link>
+                  ) : null}
                 </div>
                 {disclosure.productIds.length > 0 ? (
                   <p className="row-list__detail">
@@ -117,7 +124,7 @@ export function DisclosuresSection({
                   </p>
                 ) : null}
               </div>
-              {canWrite && disclosure.status !== 'published' ? (
+              {canWrite && (disclosure.status === 'draft' || disclosure.status === 'approved') ? (
                 <div className="row-list__actions">
                   {disclosure.status === 'draft' ? (
                     <Button

@@ -2,9 +2,11 @@ import type { Product } from '@contracts/devices/devices.contracts.ts';
 import {
   type Disclosure,
   DraftDisclosureInputSchema,
+  disclosureKinds,
   severities,
 } from '@contracts/disclosures/disclosures.contracts.ts';
 import type { Incident } from '@contracts/incidents/incidents.contracts.ts';
+import { Link } from 'react-router-dom';
 import { useCreateForm } from '../../api/use-create-form.ts';
 import { severityLabels } from '../../components/badge.tsx';
 import { FormPanel } from '../../components/form-panel.tsx';
@@ -13,9 +15,11 @@ import { TextArea } from '../../components/text-area.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useApi } from '../accounts/session.tsx';
 import { AffectedProductsField } from '../devices/affected-products-field.tsx';
+import { kindLabels } from './disclosure-labels.tsx';
 import { draftDisclosure } from './disclosures.api.ts';
 
 const empty = {
+  kind: 'advisory' as Disclosure['kind'],
   incidentId: '',
   title: '',
   summary: '',
@@ -34,7 +38,7 @@ interface DraftDisclosureFormProps {
 export function DraftDisclosureForm({ orgId, products, incidents, onDrafted }: DraftDisclosureFormProps) {
   const api = useApi();
   const form = useCreateForm({
-    fields: ['incidentId', 'title', 'summary', 'body', 'severity', 'productIds'],
+    fields: ['kind', 'incidentId', 'title', 'summary', 'body', 'severity', 'productIds'],
     initial: () => empty,
     schema: DraftDisclosureInputSchema,
     toInput: (values) => ({ ...values, incidentId: values.incidentId || null }),
@@ -48,12 +52,28 @@ export function DraftDisclosureForm({ orgId, products, incidents, onDrafted }: D
       form={form}
       problemTitle="The draft was not saved"
       success={
-        form.created ? <>Saved the draft “{form.created.title}”. Another member must approve it.</> : null
+        form.created ? (
+          <>
+            Saved the draft “{form.created.title}”.{' '}
+            <Link to={`/console/${orgId}/disclosures/${form.created.id}`}>Open it in the editor</Link> to add
+            vulnerabilities and remediations; another member must approve it.
+          </>
+        ) : null
       }
       submitLabel="Save draft"
     >
       <TextField label="Title" {...form.field('title')} />
       <div className="form__row">
+        <Select
+          label="Kind"
+          name="kind"
+          value={form.values.kind}
+          error={form.problem?.fieldErrors.kind}
+          options={disclosureKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }))}
+          onChange={(event) =>
+            form.setValues({ ...form.values, kind: event.currentTarget.value as Disclosure['kind'] })
+          }
+        />
         <Select
           label="Severity"
           name="severity"
