@@ -166,11 +166,16 @@ describe('thin path: incident → four-eyes disclosure → public page', () => {
     expect(page.body.summary).toBe('Update to firmware 2.2 or later.');
   });
 
-  it('freezes the published text and records every step in the audit log', async () => {
+  it('keeps the published text public while an edit starts the next revision, and audits every step', async () => {
+    const before = await request('GET', `/api/v1/public/disclosures/${disclosureId}`);
     const edit = await request('PATCH', `/api/v1/orgs/${orgId}/disclosures/${disclosureId}`, author, {
       title: 'x',
     });
-    expect(edit.status).toBe(412);
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ status: 'draft', revision: 2, publishedRevision: 1 });
+    const after = await request('GET', `/api/v1/public/disclosures/${disclosureId}`);
+    expect(after.body.title).toBe(before.body.title);
+    expect(after.body.revision).toBe(1);
 
     const audit = await request('GET', `/api/v1/orgs/${orgId}/audit-events?limit=100`, author);
     expect(audit.status).toBe(200);
@@ -184,6 +189,7 @@ describe('thin path: incident → four-eyes disclosure → public page', () => {
       'disclosure.edited',
       'disclosure.approved',
       'disclosure.published',
+      'disclosure.edited',
     ]);
   });
 

@@ -58,8 +58,7 @@ export function PublicDisclosureListPage() {
 
   return (
     <>
-      {/* React 19 places this in the document head, where feed readers look for it. */}
-      <link rel="alternate" type="application/atom+xml" title="Candor disclosures" href={atomFeedUrl} />
+      {/* Feed readers find the feed through the <link rel="alternate"> in web/index.html, on every page. */}
       <PageHeader
         eyebrow="Public portal"
         title="Published disclosures"
