@@ -210,22 +210,6 @@ export async function listAdvisoriesByIds(db: DbOrTx, ids: string[]): Promise<Ad
   return db.select().from(vulnerabilitiesAdvisories).where(inArray(vulnerabilitiesAdvisories.id, ids));
 }
 
-/** Ids of the advisories filed under any of the keys: one statement per 5,000 keys, keys as array parameters. */
-export async function findAdvisoryIdsByKeys(db: DbOrTx, keys: LookupKey[]): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let i = 0; i < keys.length; i += 5000) {
-    const batch = keys.slice(i, i + 5000);
-    const result = await db.execute(sql`
-      SELECT DISTINCT advisory_id AS id FROM vulnerabilities_advisory_keys
-      WHERE (kind, namespace, name) IN (
-        SELECT * FROM unnest(${sql.param(batch.map((k) => k.kind))}::text[],
-                             ${sql.param(batch.map((k) => k.namespace))}::text[],
-                             ${sql.param(batch.map((k) => k.name))}::text[]))`);
-    for (const row of result.rows) ids.add(String(row.id));
-  }
-  return [...ids];
-}
-
 /**
  * Advisories filed under a CPE product (or CVE 5 product) of one of these lower-cased names, whatever
  * the vendor, with the name each was found under: the candidates of name matching (index on name).

@@ -1,6 +1,6 @@
 import type { Deps } from '../../../platform/deps.ts';
 import { parseSbom } from '../../devices/index.ts';
-import { findKevAndEpss, listVulnerabilitiesByIds } from '../vulnerabilities.repository.ts';
+import { listScannedVulnerabilities } from '../candidates.repository.ts';
 import { isBareComponent, loadMatchCandidates, matchCandidates } from './match-candidates.ts';
 
 export interface ScanFinding {
@@ -56,8 +56,11 @@ export async function scanSbom(
       finding: Omit<ScanFinding, 'component' | 'vulnerability'>;
     }
   >();
-  for (const component of sbom.components) {
-    for (const match of matchCandidates(component, candidates, nameMatching && isBareComponent(component))) {
+  const { components } = sbom;
+  for (const index of candidates.positionsWithCandidates()) {
+    const component = components[index] as (typeof components)[number];
+    const byName = nameMatching && isBareComponent(component);
+    for (const match of matchCandidates(component, candidates, byName, index)) {
       const vulnerabilityId = candidates.vulnerabilityOf(match);
       if (!vulnerabilityId) continue;
       const key = `${component.ref}\u0000${vulnerabilityId}`;
@@ -84,16 +87,15 @@ export async function scanSbom(
   }
   const vulnerabilities = new Map(
     (
-      await listVulnerabilitiesByIds(deps.db, [...new Set([...byKey.values()].map((f) => f.vulnerabilityId))])
+      await listScannedVulnerabilities(deps.db, [
+        ...new Set([...byKey.values()].map((f) => f.vulnerabilityId)),
+      ])
     ).map((v) => [v.id, v]),
   );
-  const cves = [...vulnerabilities.values()].flatMap((v) => v.ids.filter((id) => id.startsWith('CVE-')));
-  const { kev, epss } = await findKevAndEpss(deps.db, cves);
   const findings: ScanFinding[] = [];
   for (const { component, vulnerabilityId, finding } of byKey.values()) {
     const v = vulnerabilities.get(vulnerabilityId);
     if (!v || v.withdrawn) continue;
-    const cve = v.ids.find((id) => id.startsWith('CVE-'));
     findings.push({
       component: {
         name: component.name,
@@ -108,8 +110,8 @@ export async function scanSbom(
         summary: v.summary,
         cvssScore: v.cvssScore,
         cvssVector: v.cvssVector,
-        kevDateAdded: cve ? (kev.get(cve) ?? null) : null,
-        epss: cve ? (epss.get(cve)?.epss ?? null) : null,
+        kevDateAdded: v.kevDateAdded,
+        epss: v.epss,
       },
       ...finding,
     });

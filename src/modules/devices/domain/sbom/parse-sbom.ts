@@ -9,7 +9,12 @@ import type { ParsedSbom, SbomIssue } from './sbom-model.ts';
 import { readSpdxJson } from './spdx-json.ts';
 import { mapSpdx } from './spdx-mapping.ts';
 import { readSpdxTagValue } from './spdx-tag-value.ts';
-import { defaultMaxStringLength, dropOversizedStrings, jsonPointer } from './string-limit.ts';
+import {
+  defaultMaxStringLength,
+  dropOversizedStrings,
+  jsonMayHoldLongerString,
+  jsonPointer,
+} from './string-limit.ts';
 import { describeInvalidUtf8 } from './utf8.ts';
 import { readXmlRoot } from './xml-prolog.ts';
 
@@ -40,7 +45,8 @@ function checkCycloneDxVersion(version: unknown): string {
 function readJson(text: string, start: number, bomLength: number, maxLength: number): SbomDraft {
   const warnings: SbomIssue[] = [];
   const parsed = parseJsonText(text, start, bomLength, warnings);
-  dropOversizedStrings(parsed, text.length, maxLength, jsonPointer, warnings);
+  if (jsonMayHoldLongerString(text, maxLength))
+    dropOversizedStrings(parsed, text.length, maxLength, jsonPointer, warnings);
   const document = objectOrNull(parsed);
   if (document === null) invalid('JSON document is not an SBOM: its top level is not an object');
   let draft: SbomDraft;

@@ -33,6 +33,26 @@ function segmentsOf(frame: Frame, key: string | number): (string | number)[] {
 }
 
 /**
+ * False when no string of a JSON text, value or key, can be longer than `maxLength`, so that the walk
+ * of its parsed document (`dropOversizedStrings`) can be skipped: a 10,000-component SBOM is over the
+ * default limit as a whole, though none of its strings come near it. A string is never longer than its
+ * source between its quotes; without an escaped quote (`\"`) that source holds no quote, and a run of
+ * more than `maxLength` characters without a quote would contain a whole block of half that length:
+ * one `indexOf` per block shows there is none.
+ */
+export function jsonMayHoldLongerString(text: string, maxLength: number): boolean {
+  if (text.length <= maxLength) return false;
+  if (text.includes('\\"')) return true;
+  const block = Math.floor((maxLength + 1) / 2);
+  if (block < 1) return true;
+  for (let start = 0; start + block <= text.length; start += block) {
+    const quote = text.indexOf('"', start);
+    if (quote === -1 || quote >= start + block) return true;
+  }
+  return false;
+}
+
+/**
  * Enforces `maxStringLength` on a parsed document: every string value (or object key) longer than the
  * limit is removed — object entries are deleted, array items become null — with one warning naming
  * its path. Readers then see the field as absent, so a dropped name skips that component, a dropped

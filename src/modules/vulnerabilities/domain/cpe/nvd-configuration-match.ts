@@ -1,5 +1,6 @@
 import type { CpeConfiguration, CpeMatchCriterion, CpeNode, VersionComparator } from '../advisory-model.ts';
-import { type CpeName, type CpeValue, parseCpeName } from './cpe-name.ts';
+import { memoised } from '../memoised.ts';
+import { type CpeName, type CpeValue, parseCpeName as parseCpeNameOnce } from './cpe-name.ts';
 import { matchCriterionName } from './cpe-name-match.ts';
 import { judgeVersion, resolveComponentVersion, type VersionBounds } from './criterion-version.ts';
 
@@ -27,6 +28,9 @@ import { judgeVersion, resolveComponentVersion, type VersionBounds } from './cri
  */
 
 export type CpeMatchConfidence = 'high' | 'medium' | 'low';
+
+/** An advisory's criteria are read again for every component CPE they are matched against. */
+const parseCpeName = memoised(parseCpeNameOnce);
 
 export type CpeMatchReason =
   | 'version-equal'

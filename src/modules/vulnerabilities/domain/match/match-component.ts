@@ -85,20 +85,25 @@ export function matchComponent(
   // The component's own version field, as matchConfigurations expects (the CPE's version wins there).
   const version = component.version ?? identity?.version ?? null;
   const matches: ComponentMatch[] = [];
-  for (const advisory of advisories) {
+  // Indexed loops here and below: a scan matches thousands of pairs before this code is optimised.
+  for (let i = 0; i < advisories.length; i++) {
+    const advisory = advisories[i] as Advisory;
     if (advisory.withdrawn !== null) continue;
-    const evidence: MatchEvidence[] = [];
-    if (identity !== null && component.purl !== null) {
-      evidence.push(...matchAffectedPackages(advisory, identity, component.purl));
-    }
+    let evidence: MatchEvidence[] =
+      identity !== null && component.purl !== null
+        ? matchAffectedPackages(advisory, identity, component.purl)
+        : [];
     if (cpe !== null) {
-      evidence.push(...matchNvdConfigurations(advisory, cpe, version, compare, options.platformCpes));
-      evidence.push(
+      evidence = [
+        ...evidence,
+        ...matchNvdConfigurations(advisory, cpe, version, compare, options.platformCpes),
         ...matchCve5VendorProducts(advisory, cpe, version, compare, options.cve5VendorAliases ?? {}),
-      );
+      ];
     } else if (options.allowNameMatching === true) {
-      evidence.push(...matchByName(advisory, component.name, version, compare));
+      evidence = [...evidence, ...matchByName(advisory, component.name, version, compare)];
     }
+    // Most candidates of a component are other packages filed under the same coarse key.
+    if (evidence.length === 0) continue;
     const match = mergeEvidence(advisory, component.key, evidence, compare);
     if (match !== null) matches.push(match);
   }

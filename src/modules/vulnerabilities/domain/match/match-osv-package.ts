@@ -6,7 +6,7 @@
 import type { Advisory, AffectedPackage, VersionComparator } from '../advisory-model.ts';
 import { isAffected } from '../osv-range.ts';
 import { purlTypeForEcosystem } from '../package-identity.ts';
-import { comparatorFor } from '../versions/comparator-for-ecosystem.ts';
+import { comparatorFor, type EcosystemComparator } from '../versions/comparator-for-ecosystem.ts';
 import { compareDistro } from './distro-release.ts';
 import { lowerConfidence, type MatchConfidence, type MatchEvidence } from './match-types.ts';
 import { comparableName, type PurlIdentity, readPurlIdentity } from './purl-identity.ts';
@@ -21,14 +21,92 @@ function affectedPurlType(affected: AffectedPackage): string | null {
   return affected.purl === null ? null : (readPurlIdentity(affected.purl, null)?.purlType ?? null);
 }
 
-/** Names the component may carry in the advisory: its own, and for distro packages the source package. */
+/** `candidateNames` of the identities met: a component is matched against many advisories. */
+const namesByIdentity = new WeakMap<PurlIdentity, { name: string; via: string | null }[]>();
+
+/**
+ * Names the component may carry in the advisory (as `comparableName` spells them): its own, and for
+ * distro packages the source package.
+ */
 function candidateNames(identity: PurlIdentity): { name: string; via: string | null }[] {
-  const names: { name: string; via: string | null }[] = [{ name: identity.ecosystemName, via: null }];
+  const known = namesByIdentity.get(identity);
+  if (known !== undefined) return known;
+  const names: { name: string; via: string | null }[] = [
+    { name: comparableName(identity.purlType, identity.ecosystemName), via: null },
+  ];
   const upstream = identity.qualifiers.upstream?.split(/[@ (]/)[0]?.trim();
   if (distroTypes.has(identity.purlType) && upstream && upstream !== identity.name) {
-    names.push({ name: upstream, via: `source package '${upstream}' (purl qualifier upstream)` });
+    names.push({
+      name: comparableName(identity.purlType, upstream),
+      via: `source package '${upstream}' (purl qualifier upstream)`,
+    });
   }
+  namesByIdentity.set(identity, names);
   return names;
+}
+
+/** One part of an entry's ranges, with the order it is evaluated in (see `rangeParts`). */
+interface RangePart {
+  affected: AffectedPackage;
+  compare: VersionComparator;
+  isSemverRange: boolean;
+}
+
+/** What matching reads of one `affected[]` entry that does not depend on the component. */
+interface PreparedAffected {
+  index: number;
+  affected: AffectedPackage;
+  purlType: string | null;
+  /** The entry's package name as `comparableName` spells it in its purl type. */
+  name: string;
+  /** The entry's order and range parts, once a component of its package is evaluated against it. */
+  evaluation: { ordering: EcosystemComparator; parts: RangePart[] } | null;
+}
+
+/**
+ * SEMVER ranges are always in SemVer 2.0 (OSV schema); ECOSYSTEM ranges and the `versions[]` list in
+ * the ecosystem's order: two parts, each evaluated with its own comparator.
+ */
+function rangeParts(affected: AffectedPackage, ordering: EcosystemComparator): RangePart[] {
+  const semverCompare = semverSchemes.has(ordering.scheme) ? ordering.compare : comparatorFor('npm').compare;
+  const semverRanges = affected.ranges.filter((range) => range.type === 'SEMVER');
+  const otherRanges = affected.ranges.filter((range) => range.type !== 'SEMVER');
+  return [
+    { affected: { ...affected, ranges: otherRanges }, compare: ordering.compare, isSemverRange: false },
+    {
+      affected: { ...affected, ranges: semverRanges, versions: [] },
+      compare: semverCompare,
+      isSemverRange: true,
+    },
+  ];
+}
+
+function evaluationOf(entry: PreparedAffected): NonNullable<PreparedAffected['evaluation']> {
+  if (entry.evaluation === null) {
+    const ordering = comparatorFor(entry.affected.ecosystem);
+    entry.evaluation = { ordering, parts: rangeParts(entry.affected, ordering) };
+  }
+  return entry.evaluation;
+}
+
+/**
+ * The entries of each advisory met, read once: a scan meets the same few hundred advisories for
+ * thousands of components, most of them another package filed under the same coarse lookup key.
+ * Advisories are read-only once stored or parsed; a WeakMap lets them go with their last user.
+ */
+const preparedByAdvisory = new WeakMap<Advisory, PreparedAffected[]>();
+
+function preparedEntries(advisory: Advisory): PreparedAffected[] {
+  let entries = preparedByAdvisory.get(advisory);
+  if (entries === undefined) {
+    entries = advisory.affected.map((affected, index) => {
+      const purlType = affectedPurlType(affected);
+      const name = purlType === null ? affected.name : comparableName(purlType, affected.name);
+      return { index, affected, purlType, name, evaluation: null };
+    });
+    preparedByAdvisory.set(advisory, entries);
+  }
+  return entries;
 }
 
 interface Evaluation {
@@ -61,24 +139,9 @@ function firstFixAbove(
   return lowest;
 }
 
-/**
- * `isAffected` with the right order per range type: SEMVER ranges always in SemVer 2.0 (OSV schema),
- * ECOSYSTEM ranges and the `versions[]` list in the ecosystem's order.
- */
-function evaluate(
-  affected: AffectedPackage,
-  version: string,
-  ecosystemCompare: VersionComparator,
-  scheme: string,
-): Evaluation {
-  const semverCompare = semverSchemes.has(scheme) ? ecosystemCompare : comparatorFor('npm').compare;
-  const semverRanges = affected.ranges.filter((range) => range.type === 'SEMVER');
-  const otherRanges = affected.ranges.filter((range) => range.type !== 'SEMVER');
-  const parts: [AffectedPackage, VersionComparator, boolean][] = [
-    [{ ...affected, ranges: otherRanges }, ecosystemCompare, false],
-    [{ ...affected, ranges: semverRanges, versions: [] }, semverCompare, true],
-  ];
-  for (const [part, compare, isSemverRange] of parts) {
+/** `isAffected` with the right order per range type (the entry's parts, see `rangeParts`). */
+function evaluate(parts: RangePart[], affected: AffectedPackage, version: string): Evaluation {
+  for (const { affected: part, compare, isSemverRange } of parts) {
     const verdict = isAffected(part, version, compare);
     if (verdict.affected) {
       return {
@@ -105,14 +168,20 @@ export function matchAffectedPackages(
   identity: PurlIdentity,
   purl: string,
 ): MatchEvidence[] {
-  const evidence: MatchEvidence[] = [];
-  for (const [index, affected] of advisory.affected.entries()) {
-    if (affectedPurlType(affected) !== identity.purlType) continue;
-    const wanted = comparableName(identity.purlType, affected.name);
-    const via = candidateNames(identity).find(
-      (candidate) => comparableName(identity.purlType, candidate.name) === wanted,
-    );
+  let evidence: MatchEvidence[] | null = null;
+  let names: { name: string; via: string | null }[] | null = null;
+  const entries = preparedEntries(advisory);
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as PreparedAffected;
+    // Most candidates of a component are another package under the same coarse lookup key.
+    if (entry.purlType !== identity.purlType) continue;
+    names ??= candidateNames(identity);
+    let via: { name: string; via: string | null } | undefined;
+    for (let n = 0; n < names.length && via === undefined; n++) {
+      if (names[n]?.name === entry.name) via = names[n];
+    }
     if (via === undefined) continue;
+    const { affected, index } = entry;
     const notes = [...identity.repairs];
     if (via.via !== null) notes.push(`matched by ${via.via}`);
     let confidence: MatchConfidence = 'high';
@@ -127,6 +196,7 @@ export function matchAffectedPackages(
       }
     }
     const where = `${advisory.source.toUpperCase()} ${advisory.id} affected[${index}] ${affected.ecosystem} ${affected.name}`;
+    evidence ??= [];
     if (identity.version === null) {
       evidence.push({
         matchedBy: 'purl',
@@ -137,8 +207,8 @@ export function matchAffectedPackages(
       });
       continue;
     }
-    const ordering = comparatorFor(affected.ecosystem);
-    const result = evaluate(affected, identity.version, ordering.compare, ordering.scheme);
+    const { ordering, parts } = evaluationOf(entry);
+    const result = evaluate(parts, affected, identity.version);
     if (!result.isAffected) continue;
     if (ordering.confidence === 'low') {
       confidence = lowerConfidence(confidence);
@@ -152,5 +222,5 @@ export function matchAffectedPackages(
       isNameMatch: false,
     });
   }
-  return evidence;
+  return evidence ?? [];
 }

@@ -5,6 +5,7 @@
  * `confidence: 'low'`, as do ecosystems whose own ordering is only approximated here.
  */
 import type { VersionComparator } from '../advisory-model.ts';
+import { memoised } from '../memoised.ts';
 import { compareAlpine, isAlpineVersion } from './apk-version.ts';
 import { compareDebian, isDebianVersion } from './dpkg-version.ts';
 import { compareGeneric, isGenericVersion } from './generic-version.ts';
@@ -96,6 +97,13 @@ const byName: Record<string, [VersionScheme, ComparatorConfidence]> = {
   generic: ['generic', 'low'],
 };
 
+// Matching asks for the same few ecosystems for every component; the answers are never mutated.
+const comparatorOf = memoised((ecosystem: string): EcosystemComparator => {
+  const key = ecosystem.trim().replace(/^pkg:/i, '').split(':')[0]?.trim().toLowerCase() ?? '';
+  const [scheme, confidence] = byName[key] ?? ['generic', 'low'];
+  return { ...schemes[scheme], confidence, scheme };
+}, 1000);
+
 /**
  * The comparator for an OSV ecosystem (`npm`, `PyPI`, `Debian:11`, `Alpine:v3.16`, `Red Hat:…`) or a
  * purl type (`npm`, `cargo`, `golang`, `deb`, `apk`, …). Names are matched case-insensitively; anything
@@ -103,7 +111,5 @@ const byName: Record<string, [VersionScheme, ComparatorConfidence]> = {
  * `confidence: 'low'`.
  */
 export function comparatorFor(ecosystem: string): EcosystemComparator {
-  const key = ecosystem.trim().replace(/^pkg:/i, '').split(':')[0]?.trim().toLowerCase() ?? '';
-  const [scheme, confidence] = byName[key] ?? ['generic', 'low'];
-  return { ...schemes[scheme], confidence, scheme };
+  return comparatorOf(ecosystem);
 }

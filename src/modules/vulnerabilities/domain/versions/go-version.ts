@@ -6,12 +6,13 @@
  * correctly as identifiers. OSV's Go ecosystem writes versions without the `v` (`1.19.0-0`), so the
  * prefix is optional here.
  */
+import { memoised } from '../memoised.ts';
 import { compareSemver, isSemverVersion } from './semver-version.ts';
 import { invalidVersion } from './version-parts.ts';
 
 const shorthand = /^(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 
-function toSemver(version: string): string | null {
+const toSemver = memoised((version: string): string | null => {
   const bare = version.startsWith('v') ? version.slice(1) : version;
   const short = shorthand.exec(bare);
   // x/mod/semver: "v1" and "v1.2" are valid and mean v1.0.0 / v1.2.0 (no pre-release/build allowed).
@@ -19,7 +20,7 @@ function toSemver(version: string): string | null {
   // Reject what node-semver would tolerate but Go does not (a second `v`, `=`, spaces).
   if (!/^\d/.test(full) || !isSemverVersion(full)) return null;
   return full;
-}
+});
 
 /** True when `version` is a Go module version (with or without the leading `v`). */
 export function isGoVersion(version: string): boolean {

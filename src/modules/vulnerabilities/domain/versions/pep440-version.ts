@@ -5,6 +5,7 @@
  * `parse_version` rule), which puts every legacy string before every PEP 440 version — what
  * osv-scanner does for the legacy lines of its PyPI fixtures.
  */
+import { memoised } from '../memoised.ts';
 import { compareDigits, compareStrings } from './version-parts.ts';
 
 const pattern = new RegExp(
@@ -32,7 +33,7 @@ interface Pep440Version {
 
 const preLabels: Record<string, string> = { alpha: 'a', a: 'a', beta: 'b', b: 'b', c: 'rc', pre: 'rc' };
 
-function parsePep440(version: string): Pep440Version | null {
+const parsePep440 = memoised((version: string): Pep440Version | null => {
   const groups = pattern.exec(version)?.groups;
   if (!groups) return null;
   const release = (groups.release ?? '0').split('.');
@@ -47,7 +48,7 @@ function parsePep440(version: string): Pep440Version | null {
     dev: groups.dev ? (groups.devN ?? '0') : null,
     local: groups.local ? groups.local.toLowerCase().split(/[-_.]/) : null,
   };
-}
+});
 
 function compareRelease(a: string[], b: string[]): number {
   const length = Math.max(a.length, b.length);

@@ -4,16 +4,17 @@
  * release, numeric identifiers compare numerically and sort before alphanumeric ones.
  */
 import { SemVer } from 'semver';
+import { memoised } from '../memoised.ts';
 import { invalidVersion } from './version-parts.ts';
 
-function parseSemver(version: string): SemVer | null {
+const parseSemver = memoised((version: string): SemVer | null => {
   try {
     // Strict (non-loose) grammar; `semver` itself tolerates a leading `v`/`=` as npm does.
     return new SemVer(version, { loose: false, includePrerelease: true });
   } catch {
     return null;
   }
-}
+});
 
 /** True when `version` is a SemVer 2.0 version (npm tolerates a leading `v` or `=`). */
 export function isSemverVersion(version: string): boolean {
