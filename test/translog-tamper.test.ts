@@ -4,14 +4,22 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOrganization } from '../src/modules/accounts/index.ts';
-import { getPublicDisclosure, listPublicDisclosures } from '../src/modules/disclosures/index.ts';
+import {
+  approveDisclosure,
+  getPublicCsafDocument,
+  getPublicDisclosure,
+  listPublicDisclosures,
+  publishDisclosure,
+  updateDisclosure,
+  withdrawDisclosure,
+} from '../src/modules/disclosures/index.ts';
 import type { PublishedRecords } from '../src/modules/translog/index.ts';
 import { runLogMonitor } from '../src/modules/translog/service/monitor.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import { candor } from './support/run-cli.ts';
 import { createTestApp } from './support/test-deps.ts';
-import { createPublisher, forkLog, storedStatements, tamper } from './support/translog.ts';
+import { createPublisher, forkLog, storedStatements, tamper, userActor } from './support/translog.ts';
 
 /**
  * Tampering with the log or a published record in the database, each way detected twice: by the
@@ -28,6 +36,7 @@ let published: { id: string }[];
 const records = (): PublishedRecords => ({
   get: (id) => getPublicDisclosure(harness.deps, id),
   list: (page) => listPublicDisclosures(harness.deps, page),
+  csafDocument: (path) => getPublicCsafDocument(harness.deps, path),
 });
 
 // Publishing validates CSAF; the validator takes seconds to load: once, outside the hooks' time limits.
@@ -92,6 +101,33 @@ describe('an untouched log', () => {
     expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ size: 4 });
   });
 
+  it('verifies revised and withdrawn records, each with the CSAF document of its latest entry', async () => {
+    const { organization, users } = publisher;
+    const [revised, withdrawn] = [published[0]!.id, published[1]!.id];
+    await updateDisclosure(harness.deps, userActor(users.editor.id), organization.id, revised, {
+      body: 'Now with the fixed version.',
+      revisionSummary: 'Fixed version added',
+    });
+    await approveDisclosure(harness.deps, userActor(users.admin.id), organization.id, revised);
+    await publishDisclosure(harness.deps, userActor(users.admin.id), organization.id, revised);
+    await withdrawDisclosure(
+      harness.deps,
+      userActor(users.admin.id),
+      organization.id,
+      withdrawn,
+      'Published for the wrong product',
+    );
+    const actions = (await storedStatements(harness.deps)).map((s) => `${s.action} ${s.revision}`);
+    expect(actions.slice(3)).toEqual(['revised 2', 'withdrawn 2']);
+    expect((await storedStatements(harness.deps)).every((s) => s.csafSha256 !== null)).toBe(true);
+
+    const monitor = await runLogMonitor(harness.deps, records());
+    expect(monitor).toMatchObject({ ok: true, size: 5, records: 3, problems: [] });
+    const cli = await verify();
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/5 entries.*3 records checked/);
+  });
+
   it('alerts once for a standing problem, not on every run', async () => {
     await tamper(
       harness.deps,
@@ -152,6 +188,38 @@ describe('tampering', () => {
     expect(cli.stderr).toContain(`record ${unlogged.id} is public but has no log entry`);
     const monitor = await runLogMonitor(harness.deps, records());
     expect(monitor.problems).toContain(`record ${unlogged.id} is public but has no log entry`);
+  });
+
+  it('detects a published CSAF document changed or removed in the database', async () => {
+    const [changed, removed] = [published[1]!.id, published[2]!.id];
+    await tamper(
+      harness.deps,
+      sql`UPDATE disclosures_csaf_documents SET document = replace(document, 'Body of', 'Quietly edited body of') WHERE disclosure_id = ${changed}`,
+      sql`DELETE FROM disclosures_csaf_documents WHERE disclosure_id = ${removed}`,
+    );
+    const changedProblem = new RegExp(
+      `${changed} \\(entry 1\\): the CSAF document served at /\\.well-known/csaf/white/\\S+ no longer matches the SHA-256 the log holds`,
+    );
+    await expectDetected(changedProblem, changedProblem);
+    const monitor = await runLogMonitor(harness.deps, records());
+    expect(monitor.problems.join('\n')).toMatch(
+      new RegExp(`${removed} \\(entry 2\\): the CSAF document the log vouches for is no longer served`),
+    );
+    const cli = await verify();
+    expect(cli.stderr).toMatch(
+      new RegExp(`${removed} \\(entry 2\\): the CSAF document the log vouches for is no longer served`),
+    );
+  });
+
+  it('detects a withdrawal shown publicly that the log does not have', async () => {
+    await tamper(
+      harness.deps,
+      sql`UPDATE disclosures_revisions SET record = jsonb_set(record, '{status}', '"withdrawn"') WHERE disclosure_id = ${published[0]!.id}`,
+    );
+    await expectDetected(
+      /shown as withdrawn, but the log has no withdrawal/,
+      /shown as withdrawn, but the log has no withdrawal/,
+    );
   });
 
   it('detects a record deleted from the public pages', async () => {

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import { auditJobs } from '../modules/audit/index.ts';
-import { disclosuresJobs, getPublicDisclosure, listPublicDisclosures } from '../modules/disclosures/index.ts';
+import {
+  disclosuresJobs,
+  getPublicCsafDocument,
+  getPublicDisclosure,
+  listPublicDisclosures,
+} from '../modules/disclosures/index.ts';
 import { incidentsJobs } from '../modules/incidents/index.ts';
 import { translogJobs } from '../modules/translog/index.ts';
 import { matchProductVersions, vulnerabilitiesJobs } from '../modules/vulnerabilities/index.ts';
@@ -58,6 +63,7 @@ export function allJobs(deps: Deps): AnyJobDefinition[] {
     ...translogJobs(deps, {
       get: (id) => getPublicDisclosure(deps, id),
       list: (page) => listPublicDisclosures(deps, { limit: page.limit, cursor: page.cursor }),
+      csafDocument: (path) => getPublicCsafDocument(deps, path),
     }),
   ];
 }

@@ -4,6 +4,7 @@ export { disclosuresJobs } from './disclosures.jobs.ts';
 export { disclosuresRoutes } from './disclosures.routes.ts';
 export { externalAdvisoriesRoutes } from './external-advisories.routes.ts';
 export { publicDisclosuresRoutes } from './public-disclosures.routes.ts';
+export { getPublicCsafDocument } from './service/csaf-provider.ts';
 export {
   listExternalAdvisories,
   recordExternalCsafAdvisory,

@@ -267,3 +267,19 @@ export async function getCsafFile(
       return { body: document.signature, contentType: 'application/pgp-signature' };
   }
 }
+
+/**
+ * The bytes the provider serves to anyone at `path` (`/.well-known/csaf/white/<year>/<file>.json`), or
+ * null when it serves nothing there: what the transparency log's monitor re-hashes.
+ */
+export async function getPublicCsafDocument(deps: ProviderDeps, path: string): Promise<Uint8Array | null> {
+  const match = new RegExp(`^${wellKnownCsafPath}/${tlpFolder('WHITE')}/([^/]+)/([^/]+\\.json)$`).exec(path);
+  if (!match) return null;
+  try {
+    const file = await getCsafFile(deps, 'WHITE', null, match[1] as string, match[2] as string);
+    return Buffer.from(file.body, 'utf8');
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') return null;
+    throw error;
+  }
+}

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../../shared/canonical-json.ts';
 import { isDomainError } from '../../../shared/errors.ts';
 import type { Hash } from './merkle.ts';
 import { hashLeaf } from './merkle.ts';
@@ -67,17 +68,56 @@ export class LogReplay {
 
 /**
  * Compares a record's public page with its latest log entry; returns the problem, or null when they
- * agree. `record` is null when the record is not public (any more).
+ * agree. `record` is null when the record is not public (any more). A withdrawn record stays public,
+ * marked withdrawn, as the revision its withdrawal entry vouches for; a record is never shown as
+ * withdrawn without such an entry.
  */
 export function checkPublicRecord(logged: LoggedRecord, record: PublicRecord | null): string | null {
   const { statement, index } = logged;
   const name = `${statement.recordType} ${statement.recordId} (entry ${index})`;
-  if (statement.action === 'withdrawn')
-    return record ? `${name} was withdrawn in the log but is still public` : null;
-  if (!record) return `${name} is in the log but no longer public: it was deleted or unpublished`;
+  const withdrawn = statement.action === 'withdrawn';
+  if (!record)
+    return withdrawn ? null : `${name} is in the log but no longer public: it was deleted or unpublished`;
+  if (withdrawn && record.status !== undefined && record.status !== 'withdrawn')
+    return `${name} was withdrawn in the log but is public as ${record.status}`;
+  if (!withdrawn && record.status === 'withdrawn')
+    return `${name} is shown as withdrawn, but the log has no withdrawal of it`;
   if (record.revision !== statement.revision)
     return `${name}: the public record is revision ${record.revision}, the log has revision ${statement.revision}`;
   if (publicRecordDigest(record) !== statement.contentSha256)
     return `${name}: the public record's content no longer matches the SHA-256 the log holds (it was changed)`;
+  return null;
+}
+
+const csafFolder = '/.well-known/csaf/';
+
+/**
+ * Where the record's CSAF document is served, from `/.well-known/csaf/` on (so a verifier asks the
+ * server it verifies, whatever public address the record names); null when the record links none.
+ */
+export function csafDocumentPath(record: PublicRecord): string | null {
+  const url = record.csaf?.json;
+  const at = url ? url.indexOf(csafFolder) : -1;
+  return url && at >= 0 ? url.slice(at) : null;
+}
+
+/**
+ * Checks the CSAF document a record's latest entry vouches for (`csafSha256`) against the bytes served
+ * for it now (`served`: null when it is not served). Call it for a record that `checkPublicRecord`
+ * accepted. Returns the problem, or null when they agree or the entry vouches for no document.
+ */
+export function checkCsafDocument(
+  logged: LoggedRecord,
+  record: PublicRecord,
+  served: Uint8Array | null,
+): string | null {
+  const { statement, index } = logged;
+  if (statement.csafSha256 === null) return null;
+  const name = `${statement.recordType} ${statement.recordId} (entry ${index})`;
+  const path = csafDocumentPath(record);
+  if (path === null || served === null)
+    return `${name}: the CSAF document the log vouches for is no longer served${path ? ` at ${path}` : ''}`;
+  if (sha256Hex(served) !== statement.csafSha256)
+    return `${name}: the CSAF document served at ${path} no longer matches the SHA-256 the log holds (it was changed)`;
   return null;
 }

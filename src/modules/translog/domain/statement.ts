@@ -23,7 +23,10 @@ export interface PublicationStatement {
   publishedAt: string;
   /** SHA-256 (hex) of the public record's content: `publicRecordDigest`. */
   contentSha256: string;
-  /** SHA-256 (hex) of the published CSAF document; null until CSAF documents are produced (issue 7). */
+  /**
+   * SHA-256 (hex) of the TLP:CLEAR CSAF document published with this revision, exactly as the CSAF
+   * provider serves it; null when the revision has none (a TLP:GREEN or AMBER record is not logged).
+   */
   csafSha256: string | null;
 }
 
@@ -38,6 +41,10 @@ export interface PublicRecord {
   products: { id: string }[];
   revision: number;
   publishedAt: string;
+  /** `withdrawn` once a withdrawal was published (the record stays public, marked withdrawn). */
+  status?: string;
+  /** Where the TLP:CLEAR CSAF document of this revision is served, when there is one. */
+  csaf?: { json: string } | null;
 }
 
 /**

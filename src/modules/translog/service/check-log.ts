@@ -2,7 +2,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { canonicalJson } from '../../../shared/canonical-json.ts';
 import { isDomainError } from '../../../shared/errors.ts';
 import { parseCheckpoint } from '../domain/checkpoint.ts';
-import { checkPublicRecord, LogReplay } from '../domain/log-replay.ts';
+import { checkCsafDocument, checkPublicRecord, csafDocumentPath, LogReplay } from '../domain/log-replay.ts';
 import { openNote } from '../domain/signed-note.ts';
 import type { PublicRecord } from '../domain/statement.ts';
 import { type CheckpointRow, listCheckpointsAfter, listEntriesAfter } from '../translog.repository.ts';
@@ -20,6 +20,8 @@ export interface PublishedRecords {
     items: { id: string }[];
     nextCursor: string | null;
   }>;
+  /** The bytes served at a CSAF document path (`csafDocumentPath`), or null when nothing is served there. */
+  csafDocument(path: string): Promise<Uint8Array | null>;
 }
 
 export interface LogCheck {
@@ -54,7 +56,8 @@ function checkpointStream(deps: Pick<Deps, 'db'>, pageSize: number) {
  * the entry's statement and the tree from the leaves, compares the stored tree nodes, checks every
  * signed checkpoint (signature by the log key, origin, and root equal to the recomputed tree of its
  * size — so all checkpoints are mutually consistent), finds gaps and unsigned entries, then re-hashes
- * every logged record's public page and looks for public records the log lacks.
+ * every logged record's public page and the CSAF document its entry vouches for, and looks for public
+ * records the log lacks.
  */
 export async function checkLog(
   deps: Pick<Deps, 'db' | 'config'>,
@@ -128,6 +131,11 @@ export async function checkLog(
     });
     const problem = checkPublicRecord(logged, record);
     if (problem) problems.push(problem);
+    else if (record && logged.statement.csafSha256 !== null) {
+      const path = csafDocumentPath(record);
+      const csaf = checkCsafDocument(logged, record, path ? await records.csafDocument(path) : null);
+      if (csaf) problems.push(csaf);
+    }
   }
   let cursor: string | undefined;
   do {

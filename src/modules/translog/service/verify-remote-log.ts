@@ -1,5 +1,11 @@
 import { type Checkpoint, parseCheckpoint } from '../domain/checkpoint.ts';
-import { checkPublicRecord, type LoggedRecord, LogReplay } from '../domain/log-replay.ts';
+import {
+  checkCsafDocument,
+  checkPublicRecord,
+  csafDocumentPath,
+  type LoggedRecord,
+  LogReplay,
+} from '../domain/log-replay.ts';
 import { type Hash, verifyConsistency } from '../domain/merkle.ts';
 import { openNote, parseVerifierKey } from '../domain/signed-note.ts';
 import type { PublicRecord } from '../domain/statement.ts';
@@ -53,6 +59,11 @@ function client(baseUrl: string, fetchImpl: typeof fetch) {
     text: async (path: string) => (await get(path))?.text() ?? '',
     bytes: async (path: string) =>
       Buffer.from(await ((await get(path))?.arrayBuffer() ?? new ArrayBuffer(0))),
+    /** The body, or null when the server answers 404. */
+    bytesOrNull: async (path: string) => {
+      const response = await get(path, true);
+      return response ? Buffer.from(await response.arrayBuffer()) : null;
+    },
     json: async (path: string, allow404 = false): Promise<unknown> => {
       const response = await get(path, allow404);
       return response ? response.json() : null;
@@ -85,8 +96,9 @@ function tilesOf(kind: 'entries' | number, count: number): TileRef[] {
  * Verifies a Candor transparency log over HTTP, as an outsider can: the checkpoint's signature by the
  * log key (pinned by `verifierKey` or the state), its consistency with the state's last checkpoint
  * (the served RFC 9162 proof, and again by recomputation), every entry from the entry bundles against
- * the hash tiles and the signed root, and every logged record's public page against its entry's hash;
- * and that every public record is logged. Never throws for a verification failure: read `problems`.
+ * the hash tiles and the signed root, every logged record's public page against its entry's hash and
+ * the CSAF document the provider serves for it against the entry's `csafSha256`; and that every public
+ * record is logged. Never throws for a verification failure: read `problems`.
  */
 export async function verifyRemoteLog(
   baseUrl: string,
@@ -187,7 +199,10 @@ export async function verifyRemoteLog(
         `/api/v1/public/disclosures/${entry.statement.recordId}`,
         true,
       )) as PublicRecord | null;
-      return checkPublicRecord(entry, record);
+      const problem = checkPublicRecord(entry, record);
+      if (problem || !record || entry.statement.csafSha256 === null) return problem;
+      const path = csafDocumentPath(record);
+      return checkCsafDocument(entry, record, path ? await http.bytesOrNull(path) : null);
     });
     problems.push(...recordProblems.filter((p): p is string => p !== null));
     let cursor: string | null = null;
