@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import {
   createTestOrganization,
   type SessionHeaders,
@@ -15,6 +17,9 @@ const nvdRecord = readFileSync(new URL('./fixtures/vulns/nvd/CVE-2022-39173.cve.
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 let operator: SessionHeaders;
 let tenantAdmin: SessionHeaders;
+
+// CSAF imports are validated; the validator takes seconds to load: once, outside the hooks' time limits.
+beforeAll(() => preloadCsafValidator('mandatory'), 300_000);
 
 beforeAll(async () => {
   harness = await createTestApp({ env: { CANDOR_OPERATOR_ORGS: 'candor-ops' } });
@@ -42,6 +47,28 @@ describe('feed upload API', () => {
       sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'feed.imported'`,
     );
     expect(audit.rows[0]?.n).toBe(1);
+  });
+
+  it('lists the CSAF documents of an archive it rejected, with the mandatory tests they fail', async () => {
+    const valid = readFileSync(new URL('./fixtures/csaf/bsi-2022-0001.json', import.meta.url));
+    const broken = JSON.parse(valid.toString('utf8'));
+    // §6.1.1: a product id referenced in a product status must be defined in the product tree.
+    broken.document.tracking.id = 'BSI-2022-0001-BROKEN';
+    broken.vulnerabilities[0].product_status.known_affected = ['CSAFPID-UNDEFINED'];
+    const archive = Buffer.from(
+      zipSync({
+        'bsi-2022-0001.json': new Uint8Array(valid),
+        'broken.json': new TextEncoder().encode(JSON.stringify(broken)),
+      }),
+    );
+    const response = await upload(operator, 'csaf', archive, 'application/zip');
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report).toMatchObject({ kind: 'csaf', files: 2 });
+    expect(report.records).toBeGreaterThan(0);
+    expect(report.rejected).toHaveLength(1);
+    expect(report.rejected[0]).toMatchObject({ document: expect.stringContaining('broken.json') });
+    expect(report.rejected[0].failingTests).toContain('mandatoryTest_6_1_1');
   });
 
   it('refuses tenants, a wrong kind of document and an unknown feed kind', async () => {

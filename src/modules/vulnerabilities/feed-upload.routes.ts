@@ -24,6 +24,10 @@ const FeedImportReportSchema = z.object({
   unchanged: z.number().int(),
   withdrawn: z.number().int(),
   warnings: z.array(z.string()),
+  /** Documents not imported, with why (CSAF: the mandatory tests they fail). */
+  rejected: z.array(
+    z.object({ document: z.string(), reason: z.string(), failingTests: z.array(z.string()) }),
+  ),
   rematch: z
     .object({
       versions: z.number(),
