@@ -4,6 +4,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { sha256Hex } from '../../../shared/canonical-json.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
+import { packageLookupName } from '../../../shared/package-lookup-name.ts';
 import { recordAuditEvent } from '../../audit/index.ts';
 import type { SbomImportResult } from '../devices.contracts.ts';
 import {
@@ -28,9 +29,13 @@ import { toSbomDocument } from './mappers.ts';
  */
 export const rowsPerStatement = 5000;
 
-/** Type and name of a canonical purl, lower-cased, for search: `pkg:apk/alpine/openssl@3` → apk, openssl. */
+/**
+ * Type and lookup name of a canonical purl (`packageLookupName`, as the advisory keys have it), for
+ * search and matching: `pkg:apk/alpine/openssl@3` → apk, openssl; `pkg:golang/github.com/a/b/v2@v2.0.1`
+ * → golang, b/v2.
+ */
 function purlTypeAndName(purl: string | null): { purlType: string | null; purlName: string | null } {
-  const match = purl ? /^pkg:([a-zA-Z0-9.+-]+)\/(?:[^@?#]*\/)?([^/@?#]+)/.exec(purl) : null;
+  const match = purl ? /^pkg:([a-zA-Z0-9.+-]+)\/((?:[^@?#]*\/)?[^/@?#]+)/.exec(purl) : null;
   if (!match) return { purlType: null, purlName: null };
   let name = match[2] as string;
   try {
@@ -39,9 +44,7 @@ function purlTypeAndName(purl: string | null): { purlType: string | null; purlNa
     // keep the encoded form
   }
   const purlType = (match[1] as string).toLowerCase();
-  // PyPI names compare after PEP 503 normalisation, so the lookup key is normalised too.
-  const purlName = purlType === 'pypi' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name.toLowerCase();
-  return { purlType, purlName };
+  return { purlType, purlName: packageLookupName(purlType, name) };
 }
 
 /**

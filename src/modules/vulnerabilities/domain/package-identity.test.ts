@@ -88,6 +88,34 @@ describe('lookup keys', () => {
     expect(cpeVendorProduct('cpe:2.3:a:*:*:1:*:*:*:*:*:*:*')).toBeNull();
   });
 
+  it('files Go modules of major version 2 and above under <segment>/vN on both sides, not a shared vN', () => {
+    const fiber = advisory('GO-2023-2115', [{ ecosystem: 'Go', name: 'github.com/gofiber/fiber/v2' }]);
+    const pgx = advisory('GO-X', [
+      { ecosystem: 'Go', name: 'github.com/jackc/pgx/v5', purl: 'pkg:golang/github.com/jackc/pgx/v5' },
+    ]);
+    expect(advisoryLookupKeys(fiber)).toEqual([{ kind: 'purl', namespace: 'golang', name: 'fiber/v2' }]);
+    expect(advisoryLookupKeys(pgx)).toEqual([{ kind: 'purl', namespace: 'golang', name: 'pgx/v5' }]);
+    const candidatesFor = indexAdvisoriesByKey([fiber, pgx]);
+    expect(candidatesFor({ purl: 'pkg:golang/github.com/gofiber/fiber/v2@v2.49.0', cpe: null })).toEqual([
+      fiber,
+    ]);
+    expect(
+      candidatesFor({ purl: 'pkg:golang/github.com/jackc/pgx/v5@v5.4.0?type=module', cpe: null }),
+    ).toEqual([pgx]);
+    // Another module with the same suffix, and the same module's v1 (another module in Go), find nothing.
+    expect(candidatesFor({ purl: 'pkg:golang/github.com/other/thing/v2@v2.0.0', cpe: null })).toEqual([]);
+    expect(componentLookupKeys({ purl: 'pkg:golang/github.com/gofiber/fiber@v1.14.6', cpe: null })).toEqual([
+      { kind: 'purl', namespace: 'golang', name: 'fiber' },
+    ]);
+    // `v` names that are no major version suffix keep their last segment.
+    expect(componentLookupKeys({ purl: 'pkg:golang/github.com/spf13/viper@v1.16.0', cpe: null })).toEqual([
+      { kind: 'purl', namespace: 'golang', name: 'viper' },
+    ]);
+    expect(componentLookupKeys({ purl: 'pkg:golang/gopkg.in/yaml.v2@v2.4.0', cpe: null })).toEqual([
+      { kind: 'purl', namespace: 'golang', name: 'yaml.v2' },
+    ]);
+  });
+
   it('reads alpine as apk on both sides, and distro packages under their source package too', () => {
     const alpine = advisory('B', [
       { ecosystem: 'Alpine:v3.16', name: 'mariadb', purl: 'pkg:alpine/mariadb' },

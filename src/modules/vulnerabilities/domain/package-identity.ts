@@ -1,9 +1,10 @@
+import { packageLookupName } from '../../../shared/package-lookup-name.ts';
 import type { Advisory } from './advisory-model.ts';
 
 /**
  * Lookup keys between components and advisories. A key is deliberately coarse — (purl type, last name
- * segment) or (CPE vendor, product) — so that finding candidates is one indexed lookup; the matcher then
- * decides with the full identity and the version ranges.
+ * segment: `packageLookupName`) or (CPE vendor, product) — so that finding candidates is one indexed
+ * lookup; the matcher then decides with the full identity and the version ranges.
  */
 export interface LookupKey {
   kind: 'purl' | 'cpe';
@@ -47,18 +48,8 @@ export function normalisePurlType(type: string): string {
   return lower === 'alpine' ? 'apk' : lower;
 }
 
-/** The last segment of a package name, lower-cased: `github.com/foo/bar` → bar, `g:a` → a, `@s/n` → n. */
-export function lastNameSegment(name: string): string {
-  // Every component of a scan comes through here: an index search, not a split into segments.
-  const start = Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1;
-  return (start === 0 ? name : name.slice(start)).toLowerCase();
-}
-
-/** The lookup name for a package of a purl type (PyPI: PEP 503 normalised, as the devices side stores it). */
-export function lookupName(purlType: string, name: string): string {
-  const last = lastNameSegment(name);
-  return purlType === 'pypi' ? last.replace(/[-_.]+/g, '-') : last;
-}
+/** The lookup name for a package of a purl type: `packageLookupName`, which the devices side shares. */
+export const lookupName = packageLookupName;
 
 /** Unescapes a CPE 2.3 attribute value and lower-cases it (NISTIR 7695 §6.2 quoting). */
 export function unescapeCpeValue(value: string): string {
@@ -180,7 +171,8 @@ function purlTypeAt(purl: string, typeEnd: number): string {
 
 /**
  * The key of a purl: its type and the last non-empty name segment before any `@`, `?` or `#`, as
- * `/^pkg:([a-zA-Z0-9.+-]+)\/(?:[^@?#]*\/)?([^/@?#]+)/` reads them. Scanned by hand, and a key or two per
+ * `/^pkg:([a-zA-Z0-9.+-]+)\/(?:[^@?#]*\/)?([^/@?#]+)/` reads them (for Go, with the segment before a
+ * major version suffix). Scanned by hand, and a key or two per
  * component with nothing else allocated: every component of a scan comes through here.
  */
 function purlKey(purl: string): LookupKey | null {
@@ -200,7 +192,12 @@ function purlKey(purl: string): LookupKey | null {
     const segmentStart = slash < start ? start : slash + 1;
     if (segmentStart < segmentEnd) {
       const type = purlTypeAt(purl, typeEnd);
-      const name = percentDecoded(purl.slice(segmentStart, segmentEnd));
+      // A Go major version suffix (`…/bar/v2`) is looked up with the segment before it.
+      const from =
+        type === 'golang' && slash > start && purl.charCodeAt(segmentStart) === 118
+          ? Math.max(purl.lastIndexOf('/', slash - 1) + 1, start)
+          : segmentStart;
+      const name = percentDecoded(purl.slice(from, segmentEnd));
       return { kind: 'purl', namespace: type, name: lookupName(type, name) };
     }
     segmentEnd = slash;
