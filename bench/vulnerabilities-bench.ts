@@ -185,20 +185,27 @@ async function runCases(
     if (hasVulnsCorpus() && cases.has('scan')) {
       const scan = await runCase(['scan', '10000'], env);
       if (scan.status !== 0 || !scan.out) throw failed('vulnerability scan', scan);
-      const s = scan.out as {
+      interface ScanTimes {
         components: number;
         findings: number;
         ms: number;
         runsMs: number[];
         parseMs: number;
-      };
+        megabytes: number;
+      }
+      const s = scan.out as unknown as ScanTimes & { bare: ScanTimes };
+      const runs = (t: ScanTimes) =>
+        `best of runs ${t.runsMs.map(n).join(', ')} ms vs ${t.parseMs.toFixed(1)} ms`;
       results.push({
-        name: `scanSbom, 10k components from corpus SBOMs vs the corpus store on ${on} (${n(s.findings)} findings): time ÷ bare JSON.parse (best of runs ${s.runsMs.map(n).join(', ')} ms vs ${s.parseMs.toFixed(1)} ms)`,
+        name: `scanSbom, 10k components from corpus SBOMs (${s.megabytes.toFixed(1)} MB: corpus identities with real components' other fields) vs the corpus store on ${on} (${n(s.findings)} findings): time ÷ bare JSON.parse (${runs(s)})`,
         value: s.ms / s.parseMs,
         unit: '×',
         floor: 10,
         lowerIsBetter: true,
       });
+      notes.push(
+        `scanSbom of the same 10k identities bare (name, version, purl, CPE only; ${s.bare.megabytes.toFixed(1)} MB, next to nothing to parse) on ${on}: ${(s.bare.ms / s.bare.parseMs).toFixed(1)}× JSON.parse (${runs(s.bare)})`,
+      );
     }
 
     // (c) Portfolio re-match after 1,000 new advisories; floor: one SELECT of all component rows.
@@ -219,13 +226,26 @@ async function runCases(
       };
       const scale = `${n(r.versions)} versions × 1k components (${n(r.components)} rows)${r.versions < 1000 ? ', reduced scale' : ''}`;
       const label = `Re-match after ${n(r.advisories)} new advisories, ${scale} on ${on}`;
-      results.push({
-        name: `${label}: time (${n(r.rematched.versions)} versions re-matched, ${n(r.rematched.opened)} findings opened; floor: one SELECT of the rows ${n(r.selectMs)} ms)`,
-        value: r.ms,
-        unit: 'ms',
-        floor: 10_000,
-        lowerIsBetter: true,
-      });
+      const outcome = `${n(r.rematched.versions)} versions re-matched, ${n(r.rematched.opened)} findings opened`;
+      if (databaseUrl !== undefined) {
+        results.push({
+          name: `${label}: time (${outcome}; floor: one SELECT of the rows ${n(r.selectMs)} ms)`,
+          value: r.ms,
+          unit: 'ms',
+          floor: 10_000,
+          lowerIsBetter: true,
+        });
+      } else {
+        // The 10 s goal is PostgreSQL's (a portfolio this size runs on one): the embedded engine takes
+        // about that long merely to read the million rows, so on PGlite the re-match is held to its floor.
+        results.push({
+          name: `${label}: time ÷ one SELECT of the rows (${seconds(r.ms)} vs ${seconds(r.selectMs)}; ${outcome})`,
+          value: r.ms / r.selectMs,
+          unit: '×',
+          floor: 3,
+          lowerIsBetter: true,
+        });
+      }
       if (r.versions < 1000) {
         results.push({
           name: `${label}: extrapolated linearly to 1,000 versions × 1k components`,

@@ -98,8 +98,37 @@ export function corpusLikeComponents(count: number, pool = corpusComponents()): 
   );
 }
 
-/** A CycloneDX 1.6 JSON document holding `components`. */
-export function cycloneDxOf(components: PoolComponent[]): string {
+/** Fields of a CycloneDX component that say which package it is: the pool's identities supply them. */
+const identityFields = new Set(['bom-ref', 'name', 'group', 'version', 'purl', 'cpe', 'components']);
+
+/**
+ * The other fields (type, supplier, hashes, licenses, description, externalReferences, properties, …)
+ * of every component of the corpus's CycloneDX JSON SBOMs, nested ones included, in file order: what
+ * real components carry beside their identity, and what an SBOM's size and parse time are made of.
+ */
+export function corpusComponentBodies(): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  const walk = (components: unknown) => {
+    if (!Array.isArray(components)) return;
+    for (const component of components as Record<string, unknown>[]) {
+      bodies.push(Object.fromEntries(Object.entries(component).filter(([key]) => !identityFields.has(key))));
+      walk(component.components);
+    }
+  };
+  const dir = join(sbomCorpus, 'cyclonedx');
+  if (!existsSync(dir)) return bodies;
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort())
+    walk(JSON.parse(readFileSync(join(dir, file), 'utf8')).components);
+  return bodies;
+}
+
+/**
+ * A CycloneDX 1.6 JSON document holding `components`. With `bodies`, component i also carries the
+ * fields of body i (cycling), so that it looks like a component of a real SBOM, not a bare identity.
+ */
+export function cycloneDxOf(components: PoolComponent[], bodies: Record<string, unknown>[] = []): string {
   return JSON.stringify({
     bomFormat: 'CycloneDX',
     specVersion: '1.6',
@@ -110,6 +139,7 @@ export function cycloneDxOf(components: PoolComponent[]): string {
     },
     components: components.map((c, i) => ({
       type: 'library',
+      ...(bodies.length > 0 ? bodies[i % bodies.length] : {}),
       'bom-ref': `c-${i}`,
       name: c.name,
       ...(c.version ? { version: c.version } : {}),
