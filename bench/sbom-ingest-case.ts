@@ -8,13 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { createDeps } from '../src/main/deps.ts';
-import { createOrganization } from '../src/modules/accounts/index.ts';
 import { parseSbom } from '../src/modules/devices/domain/sbom/parse-sbom.ts';
-import { createProduct, createProductVersion, importSbom } from '../src/modules/devices/index.ts';
-import { loadConfig } from '../src/platform/config/config.ts';
-import { systemActor } from '../src/shared/actor.ts';
 import { withBenchDatabase } from './bench-database.ts';
 import { syntheticCycloneDx } from './synthetic-sbom.ts';
 
@@ -64,6 +58,13 @@ process.stdout.write(`${JSON.stringify({ ms, parseMs, components, baselineRssMb,
 
 /** Three imports of the same bytes into three versions of a fresh store; the best time counts. */
 async function importCase(databaseUrl: string | undefined): Promise<{ ms: number; baselineRssMb: number }> {
+  // Loaded here, not at the top: the parse mode's peak memory is the parser's, not the whole app's.
+  const { default: pino } = await import('pino');
+  const { createDeps } = await import('../src/main/deps.ts');
+  const { createOrganization } = await import('../src/modules/accounts/index.ts');
+  const { createProduct, createProductVersion, importSbom } = await import('../src/modules/devices/index.ts');
+  const { loadConfig } = await import('../src/platform/config/config.ts');
+  const { systemActor } = await import('../src/shared/actor.ts');
   const dir = await mkdtemp(join(tmpdir(), 'candor-bench-'));
   const deps = await createDeps(
     loadConfig({
