@@ -157,7 +157,7 @@ async function runCases(
         floor: 150,
       });
       // "Fits in 300 MB": the whole process on PostgreSQL. The embedded engine lives in the process and
-      // holds some 200 MB of its own before the first record, so on PGlite the budget is what the
+      // holds over 200 MB of its own before the first record, so on PGlite the budget is what the
       // import adds; the whole process is reported beside it.
       if (databaseUrl !== undefined) {
         results.push({

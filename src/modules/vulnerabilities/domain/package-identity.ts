@@ -56,6 +56,24 @@ export function unescapeCpeValue(value: string): string {
   return value.replace(/\\(.)/g, '$1').toLowerCase();
 }
 
+/** Splits a CPE 2.3 formatted string at unescaped colons, escapes kept. */
+export function splitCpe(cpe: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < cpe.length; i++) {
+    const c = cpe[i] as string;
+    if (c === '\\' && i + 1 < cpe.length) {
+      current += c + (cpe[i + 1] as string);
+      i++;
+    } else if (c === ':') {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
 /** Vendor and product of a CPE 2.3 formatted string, honouring escaped colons; null when absent. */
 export function cpeVendorProduct(cpe: string): { vendor: string; product: string } | null {
   let vendor: string;
@@ -70,19 +88,7 @@ export function cpeVendorProduct(cpe: string): { vendor: string; product: string
     vendor = cpe.slice(afterPart + 1, afterVendor).toLowerCase();
     product = cpe.slice(afterVendor + 1, afterProduct === -1 ? cpe.length : afterProduct).toLowerCase();
   } else {
-    const parts: string[] = [];
-    let current = '';
-    for (let i = 0; i < cpe.length; i++) {
-      const c = cpe[i] as string;
-      if (c === '\\' && i + 1 < cpe.length) {
-        current += c + (cpe[i + 1] as string);
-        i++;
-      } else if (c === ':') {
-        parts.push(current);
-        current = '';
-      } else current += c;
-    }
-    parts.push(current);
+    const parts = splitCpe(cpe);
     if (parts[0] !== 'cpe' || parts[1] !== '2.3' || parts.length < 5) return null;
     vendor = unescapeCpeValue(parts[3] as string);
     product = unescapeCpeValue(parts[4] as string);

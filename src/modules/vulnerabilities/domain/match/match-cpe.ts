@@ -10,27 +10,9 @@ import type {
   VersionComparator,
 } from '../advisory-model.ts';
 import { matchConfigurations } from '../cpe/nvd-configuration-match.ts';
-import { cpeVendorProduct } from '../package-identity.ts';
+import { cpeVendorProduct, splitCpe } from '../package-identity.ts';
 import { evaluateCve5Version } from './cve5-version-status.ts';
 import type { MatchConfidence, MatchEvidence } from './match-types.ts';
-
-/** Splits a CPE 2.3 formatted string at unescaped colons, escapes kept. */
-function splitCpe(cpe: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < cpe.length; i++) {
-    const c = cpe[i] as string;
-    if (c === '\\' && i + 1 < cpe.length) {
-      current += c + (cpe[i + 1] as string);
-      i++;
-    } else if (c === ':') {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
-  return parts;
-}
 
 /** The concrete version a CPE carries (unescaped), or null for `*`, `-` or an unparseable string. */
 function cpeVersion(cpe: string): string | null {
