@@ -34,7 +34,9 @@ beforeAll(async () => {
     osv('TEST-NPM-LEFTPAD', 'npm', 'left-pad', '1.3.0'),
     // Same last name segment, another ecosystem: filed under another key.
     osv('TEST-MAVEN-LEFTPAD', 'Maven', 'com.example:left-pad', '2.0.0'),
-    // Go modules of major version 2 share the coarse key (golang, v2).
+    // Same last name segment in another npm scope: the same coarse key (npm, left-pad).
+    osv('TEST-NPM-SCOPED', 'npm', '@other/left-pad', '9.0.0'),
+    // Go modules of major version 2: each under its own key (golang, cli/v2), not a shared (golang, v2).
     osv('TEST-GO-CLI', 'Go', 'github.com/example/cli/v2', '2.5.0'),
     osv('TEST-GO-RESTY', 'Go', 'github.com/example/resty/v2', '2.9.0'),
     // A name holding the characters the lookup separates keys with.
@@ -90,18 +92,24 @@ describe('loadMatchCandidates', () => {
     const unknown = component('pkg:npm/not-advised@1.0.0');
     const candidates = await loadMatchCandidates(deps.db, [npm, maven, cli, unknown], () => false);
     const ids = (c: typeof npm) => candidates.candidatesFor(c, false).map((a) => a.id);
-    expect(ids(npm)).toEqual(['TEST-NPM-LEFTPAD']);
+    expect(ids(npm).sort()).toEqual(['TEST-NPM-LEFTPAD', 'TEST-NPM-SCOPED']);
     expect(ids(maven)).toEqual(['TEST-MAVEN-LEFTPAD']);
-    expect(ids(cli).sort()).toEqual(['TEST-GO-CLI', 'TEST-GO-RESTY']);
+    expect(ids(cli)).toEqual(['TEST-GO-CLI']);
     expect(ids(unknown)).toEqual([]);
-    // The coarse key's other module is a candidate, never a match.
+    // The coarse key's other package is a candidate, never a match.
+    expect(matchCandidates({ ...npm, version: '1.0.0' }, candidates, false).map((m) => m.advisoryId)).toEqual(
+      ['TEST-NPM-LEFTPAD'],
+    );
     expect(
       matchCandidates({ ...cli, version: 'v2.1.0' }, candidates, false).map((m) => m.advisoryId),
     ).toEqual(['TEST-GO-CLI']);
-    // A component the lookup did not see is read on demand.
-    expect(candidates.candidatesFor(component('pkg:npm/left-pad@0.1.0'), false).map((a) => a.id)).toEqual([
-      'TEST-NPM-LEFTPAD',
-    ]);
+    // A component the lookup did not see has its keys read on demand (among the advisories loaded).
+    expect(
+      candidates
+        .candidatesFor(component('pkg:npm/left-pad@0.1.0'), false)
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['TEST-NPM-LEFTPAD', 'TEST-NPM-SCOPED']);
   });
 
   it('finds keys that hold the characters the lookup separates keys with', async () => {
