@@ -163,3 +163,23 @@ export function errorAt(errors: FieldErrors, path: string): string | undefined {
   for (const [key, message] of errors) if (key.startsWith(`${path}.`)) return message;
   return undefined;
 }
+
+/**
+ * Binds text inputs to the string fields of one list item: `bind(key)` gives the input its value, the
+ * error at `<path>.<key>` and an onChange that sets that field through `change`.
+ */
+export function itemTextBinding<T>(
+  item: T,
+  path: string,
+  errors: FieldErrors,
+  change: (update: (item: T) => T) => void,
+) {
+  return (key: { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string) => ({
+    value: item[key] as string,
+    error: errorAt(errors, `${path}.${key}`),
+    onChange(event: { currentTarget: { value: string } }) {
+      const { value } = event.currentTarget;
+      change((current) => ({ ...current, [key]: value }));
+    },
+  });
+}

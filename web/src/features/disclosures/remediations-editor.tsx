@@ -4,7 +4,7 @@ import { Select } from '../../components/select.tsx';
 import { TextArea } from '../../components/text-area.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { remediationLabels } from './disclosure-labels.tsx';
-import { Checklist, errorAt, type SectionProps, updateItem } from './editor-controls.tsx';
+import { Checklist, errorAt, itemTextBinding, type SectionProps, updateItem } from './editor-controls.tsx';
 import {
   type AcknowledgementValues,
   newKey,
@@ -40,6 +40,7 @@ export function RemediationsEditor(props: SectionProps) {
         const number = index + 1;
         const change = (update: (item: RemediationValues) => RemediationValues) =>
           setRemediations((list) => updateItem(list, remediation.key, update));
+        const text = itemTextBinding(remediation, path, errors, change);
         return (
           <fieldset key={remediation.key} className="editor-item">
             <legend className="editor-item__legend">Remediation {number}</legend>
@@ -57,12 +58,7 @@ export function RemediationsEditor(props: SectionProps) {
               label="Remediation details"
               rows={3}
               hint="What to do, in words a hospital’s technician can follow."
-              value={remediation.details}
-              error={errors.get(`${path}.details`)}
-              onChange={(event) => {
-                const { value } = event.currentTarget;
-                change((item) => ({ ...item, details: value }));
-              }}
+              {...text('details')}
             />
             <Checklist
               legend="Applies to versions"
@@ -103,12 +99,7 @@ export function RemediationsEditor(props: SectionProps) {
               optional
               type="url"
               hint="Where to get the update or read the instructions."
-              value={remediation.url}
-              error={errors.get(`${path}.url`)}
-              onChange={(event) => {
-                const { value } = event.currentTarget;
-                change((item) => ({ ...item, url: value }));
-              }}
+              {...text('url')}
             />
             <div className="editor-item__actions">
               <Button
@@ -149,42 +140,19 @@ export function CreditsEditor({ values, setValues, errors }: SectionProps) {
         const path = `content.acknowledgements.${index}`;
         const change = (update: (item: AcknowledgementValues) => AcknowledgementValues) =>
           setAcknowledgements((list) => updateItem(list, acknowledgement.key, update));
+        const text = itemTextBinding(acknowledgement, path, errors, change);
         return (
           <fieldset key={acknowledgement.key} className="editor-item">
             <legend className="editor-item__legend">Acknowledgement {index + 1}</legend>
             <div className="form__row">
-              <TextField
-                label="Names"
-                optional
-                hint="Separated by commas."
-                value={acknowledgement.names}
-                error={errorAt(errors, `${path}.names`)}
-                onChange={(event) => {
-                  const { value } = event.currentTarget;
-                  change((item) => ({ ...item, names: value }));
-                }}
-              />
-              <TextField
-                label="Organisation"
-                optional
-                value={acknowledgement.organization}
-                error={errors.get(`${path}.organization`)}
-                onChange={(event) => {
-                  const { value } = event.currentTarget;
-                  change((item) => ({ ...item, organization: value }));
-                }}
-              />
+              <TextField label="Names" optional hint="Separated by commas." {...text('names')} />
+              <TextField label="Organisation" optional {...text('organization')} />
             </div>
             <TextField
               label="For what"
               optional
               placeholder="Reporting this vulnerability through coordinated disclosure"
-              value={acknowledgement.summary}
-              error={errors.get(`${path}.summary`)}
-              onChange={(event) => {
-                const { value } = event.currentTarget;
-                change((item) => ({ ...item, summary: value }));
-              }}
+              {...text('summary')}
             />
             <div className="editor-item__actions">
               <Button
@@ -219,29 +187,13 @@ export function CreditsEditor({ values, setValues, errors }: SectionProps) {
         const path = `content.references.${index}`;
         const change = (update: (item: ReferenceValues) => ReferenceValues) =>
           setReferences((list) => updateItem(list, reference.key, update));
+        const text = itemTextBinding(reference, path, errors, change);
         return (
           <fieldset key={reference.key} className="editor-item">
             <legend className="editor-item__legend">Reference {index + 1}</legend>
             <div className="form__row">
-              <TextField
-                label="Reference URL"
-                type="url"
-                value={reference.url}
-                error={errors.get(`${path}.url`)}
-                onChange={(event) => {
-                  const { value } = event.currentTarget;
-                  change((item) => ({ ...item, url: value }));
-                }}
-              />
-              <TextField
-                label="Reference summary"
-                value={reference.summary}
-                error={errors.get(`${path}.summary`)}
-                onChange={(event) => {
-                  const { value } = event.currentTarget;
-                  change((item) => ({ ...item, summary: value }));
-                }}
-              />
+              <TextField label="Reference URL" type="url" {...text('url')} />
+              <TextField label="Reference summary" {...text('summary')} />
             </div>
             <div className="editor-item__actions">
               <Button
