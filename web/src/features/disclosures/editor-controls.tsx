@@ -1,5 +1,6 @@
 import type { Product, ProductVersion } from '@contracts/devices/devices.contracts.ts';
 import { type ReactNode, useId } from 'react';
+import type { TextKeys } from '../../api/bind-field.ts';
 import type { EditorValues, FieldErrors } from './editor-state.ts';
 
 /** A version of one of the organisation's products, as the editor's pickers offer it. */
@@ -166,7 +167,9 @@ export function errorAt(errors: FieldErrors, path: string): string | undefined {
 
 /**
  * Binds text inputs to the string fields of one list item: `bind(key)` gives the input its value, the
- * error at `<path>.<key>` and an onChange that sets that field through `change`.
+ * error at `<path>.<key>` and an onChange that sets that field through `change`. (`bindField` does the
+ * same for a form's top-level fields and its problem's errors; the editor's errors are live-validation
+ * paths into lists.)
  */
 export function itemTextBinding<T>(
   item: T,
@@ -174,7 +177,7 @@ export function itemTextBinding<T>(
   errors: FieldErrors,
   change: (update: (item: T) => T) => void,
 ) {
-  return (key: { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string) => ({
+  return (key: TextKeys<T>) => ({
     value: item[key] as string,
     error: errorAt(errors, `${path}.${key}`),
     onChange(event: { currentTarget: { value: string } }) {

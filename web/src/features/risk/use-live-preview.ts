@@ -1,6 +1,6 @@
 import type { AssessmentInput, AssessmentResults } from '@contracts/risk/risk.contracts.ts';
-import { useEffect, useRef, useState } from 'react';
-import { type ApiClient, isAbortError } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { useDebouncedPreview } from '../../api/use-debounced-preview.ts';
 import { type PairTarget, previewAssessment } from './risk.api.ts';
 
 export interface LivePreview {
@@ -12,54 +12,18 @@ export interface LivePreview {
   pending: boolean;
 }
 
-const debounceMs = 300;
-
-/**
- * The live score: every change of the inputs is sent to …/preview after a pause of 300 ms (the first at
- * once); a newer change aborts the older request, so a stale answer never overwrites a newer one.
- * `input` null (the form holds something the contract refuses) sends nothing.
- */
+/** The live score: every change of the inputs goes to …/preview after a pause of 300 ms (the first at once). */
 export function useLivePreview(
   api: ApiClient,
   target: PairTarget,
   input: AssessmentInput | null,
 ): LivePreview {
-  const [state, setState] = useState<LivePreview>({ results: null, error: null, pending: input !== null });
-  const key = input ? JSON.stringify(input) : null;
-  const inputRef = useRef(input);
-  inputRef.current = input;
-  const hasResults = useRef(false);
-  const targetKey = `${target.orgId}/${target.productId}/${target.versionId}/${target.vulnerability}`;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `input`, `targetKey` for `target`
-  useEffect(() => {
-    const current = inputRef.current;
-    if (key === null || current === null) {
-      setState((previous) => ({ ...previous, pending: false }));
-      return;
-    }
-    setState((previous) => ({ ...previous, pending: true }));
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () => {
-        previewAssessment(api, target, current, controller.signal).then(
-          (results) => {
-            hasResults.current = true;
-            setState({ results, error: null, pending: false });
-          },
-          (error: unknown) => {
-            if (isAbortError(error)) return;
-            setState((previous) => ({ ...previous, error, pending: false }));
-          },
-        );
-      },
-      hasResults.current ? debounceMs : 0,
-    );
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [key, targetKey]);
-
-  return state;
+  const { result, error, pending } = useDebouncedPreview(
+    input,
+    input ? JSON.stringify(input) : null,
+    `${target.orgId}/${target.productId}/${target.versionId}/${target.vulnerability}`,
+    (current, signal) => previewAssessment(api, target, current, signal),
+    300,
+  );
+  return { results: result, error, pending };
 }
