@@ -190,6 +190,17 @@ describe('tampering', () => {
     expect(monitor.problems).toContain(`record ${unlogged.id} is public but has no log entry`);
   });
 
+  it("detects an edit of a record's structured content (a remediation, a product status)", async () => {
+    await tamper(
+      harness.deps,
+      sql`UPDATE disclosures_revisions SET record = jsonb_set(record, '{content,patientHarm}', '"No risk at all."') WHERE disclosure_id = ${published[2]!.id}`,
+    );
+    await expectDetected(
+      /entry 2\): the public record's content no longer matches/,
+      /content no longer matches/,
+    );
+  });
+
   it('detects a published CSAF document changed or removed in the database', async () => {
     const [changed, removed] = [published[1]!.id, published[2]!.id];
     await tamper(

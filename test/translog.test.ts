@@ -40,7 +40,7 @@ describe('publishing appends to the log', () => {
     const [statement] = await storedStatements(harness.deps);
     const record = (await get(`/api/v1/public/disclosures/${published.id}`)).json();
     expect(statement).toMatchObject({
-      type: 'candor.dev/publication/v1',
+      type: 'candor.dev/publication/v2',
       action: 'published',
       recordType: 'disclosure',
       recordId: published.id,
@@ -142,7 +142,7 @@ describe('the log over HTTP', () => {
     expect(partial.headers['cache-control']).not.toContain('immutable');
     const entries = [...decodeEntryBundle(full.rawPayload), ...decodeEntryBundle(partial.rawPayload)];
     expect(entries).toHaveLength(size);
-    for (const bytes of entries) expect(parseStatement(bytes).type).toBe('candor.dev/publication/v1');
+    for (const bytes of entries) expect(parseStatement(bytes).type).toBe('candor.dev/publication/v2');
     const leaves = entries.map(hashLeaf);
     expect(rootOfLeafHashes(leaves)).toEqual(checkpoint.rootHash);
     const tile0 = [

@@ -40,7 +40,7 @@ export type ConsistencyProof = z.infer<typeof ConsistencyProofSchema>;
 
 /** What one entry says (its bytes are this object's canonical JSON). See docs/decisions/0011. */
 export const PublicationStatementSchema = z.object({
-  type: z.literal('candor.dev/publication/v1'),
+  type: z.enum(['candor.dev/publication/v2', 'candor.dev/publication/v1']),
   action: z.enum(['published', 'revised', 'withdrawn']),
   recordType: z.literal('disclosure'),
   recordId: IdSchema,

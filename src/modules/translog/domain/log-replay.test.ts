@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../shared/canonical-json.ts';
 import { checkCsafDocument, checkPublicRecord, csafDocumentPath, type LoggedRecord } from './log-replay.ts';
-import { type PublicRecord, publicRecordDigest, STATEMENT_TYPE } from './statement.ts';
+import { type PublicRecord, publicRecordDigest, STATEMENT_TYPE, STATEMENT_TYPE_V1 } from './statement.ts';
 
 const csafBytes = Buffer.from('{"document":{"title":"Advisory"}}', 'utf8');
 
@@ -52,6 +52,21 @@ describe('checking a public record against its latest entry', () => {
     expect(checkPublicRecord(logged('published', record()), { ...record(), status: 'withdrawn' })).toMatch(
       /shown as withdrawn, but the log has no withdrawal/,
     );
+  });
+
+  it('covers the structured content in v2 entries, and only the text fields in v1 entries', () => {
+    const withContent = record({ content: { patientHarm: 'Controlled.' }, cves: ['CVE-2024-0001'] });
+    const edited = { ...withContent, content: { patientHarm: 'No risk.' } };
+    expect(checkPublicRecord(logged('published', withContent), withContent)).toBeNull();
+    expect(checkPublicRecord(logged('published', withContent), edited)).toMatch(/content no longer matches/);
+    const v1 = logged('published', withContent);
+    v1.statement = {
+      ...v1.statement,
+      type: STATEMENT_TYPE_V1,
+      contentSha256: publicRecordDigest(withContent, STATEMENT_TYPE_V1),
+    };
+    expect(checkPublicRecord(v1, edited)).toBeNull();
+    expect(checkPublicRecord(v1, { ...edited, body: 'Edited' })).toMatch(/content no longer matches/);
   });
 
   it('refuses another revision, changed content, and a record no longer public', () => {

@@ -84,7 +84,7 @@ export function checkPublicRecord(logged: LoggedRecord, record: PublicRecord | n
     return `${name} is shown as withdrawn, but the log has no withdrawal of it`;
   if (record.revision !== statement.revision)
     return `${name}: the public record is revision ${record.revision}, the log has revision ${statement.revision}`;
-  if (publicRecordDigest(record) !== statement.contentSha256)
+  if (publicRecordDigest(record, statement.type) !== statement.contentSha256)
     return `${name}: the public record's content no longer matches the SHA-256 the log holds (it was changed)`;
   return null;
 }

@@ -6,13 +6,19 @@ import { DomainError } from '../../../shared/errors.ts';
  * content hashed to H". The entry's bytes are the statement's canonical JSON (sorted keys, no
  * whitespace, UTF-8), so anyone can recompute the leaf hash from the entry bundle alone.
  */
-export const STATEMENT_TYPE = 'candor.dev/publication/v1';
+export const STATEMENT_TYPE = 'candor.dev/publication/v2';
+/**
+ * Entries written before the records carried structured content: their `contentSha256` covers the
+ * record's text fields only (`publicRecordContent` of v1). Still read and verified as they are.
+ */
+export const STATEMENT_TYPE_V1 = 'candor.dev/publication/v1';
+export type StatementType = typeof STATEMENT_TYPE | typeof STATEMENT_TYPE_V1;
 
 /** `revised` and `withdrawn` come with revisions and withdrawals of published records (issue 7). */
 export type PublicationAction = 'published' | 'revised' | 'withdrawn';
 
 export interface PublicationStatement {
-  type: typeof STATEMENT_TYPE;
+  type: StatementType;
   action: PublicationAction;
   recordType: 'disclosure';
   recordId: string;
@@ -45,16 +51,25 @@ export interface PublicRecord {
   status?: string;
   /** Where the TLP:CLEAR CSAF document of this revision is served, when there is one. */
   csaf?: { json: string } | null;
+  kind?: string;
+  trackingId?: string;
+  productVersions?: { id: string }[];
+  /** The structured content: vulnerabilities, product status, remediations, patient harm, … */
+  content?: unknown;
+  cves?: string[];
+  initialReleaseAt?: string;
 }
 
 /**
- * The part of a public record the log vouches for: everything it says, with the publisher and the
- * products by their identifiers. Left out: `url` (it follows the deployment's PUBLIC_URL) and the
- * display names of publisher and products (they belong to the organisation and its catalogue and may be
- * renamed). A rename or a new address is then not reported as tampering; an edited word is.
+ * The part of a public record the log vouches for: everything it says, with the publisher, products
+ * and versions by their identifiers. Left out: `url` and `csaf` (they follow the deployment's
+ * PUBLIC_URL; the CSAF document has its own hash), `revisions` (the log itself is the history), and
+ * the display names of publisher and products (they belong to the organisation and its catalogue and may
+ * be renamed). A rename or a new address is then not reported as tampering; an edited word is. v1
+ * statements covered the text fields only.
  */
-export function publicRecordContent(record: PublicRecord) {
-  return {
+export function publicRecordContent(record: PublicRecord, type: StatementType = STATEMENT_TYPE) {
+  const text = {
     id: record.id,
     title: record.title,
     summary: record.summary,
@@ -65,11 +80,22 @@ export function publicRecordContent(record: PublicRecord) {
     revision: record.revision,
     publishedAt: record.publishedAt,
   };
+  if (type === STATEMENT_TYPE_V1) return text;
+  return {
+    ...text,
+    kind: record.kind ?? null,
+    trackingId: record.trackingId ?? null,
+    status: record.status ?? null,
+    productVersionIds: (record.productVersions ?? []).map((v) => v.id),
+    content: record.content ?? null,
+    cves: record.cves ?? [],
+    initialReleaseAt: record.initialReleaseAt ?? null,
+  };
 }
 
 /** SHA-256 (hex) of the canonical JSON of a record's content. */
-export function publicRecordDigest(record: PublicRecord): string {
-  return sha256Hex(canonicalJson(publicRecordContent(record)));
+export function publicRecordDigest(record: PublicRecord, type: StatementType = STATEMENT_TYPE): string {
+  return sha256Hex(canonicalJson(publicRecordContent(record, type)));
 }
 
 export interface PublicationInput {
@@ -118,7 +144,7 @@ export function parseStatement(bytes: Uint8Array): PublicationStatement {
   const valid =
     s !== null &&
     typeof s === 'object' &&
-    s.type === STATEMENT_TYPE &&
+    (s.type === STATEMENT_TYPE || s.type === STATEMENT_TYPE_V1) &&
     (s.action === 'published' || s.action === 'revised' || s.action === 'withdrawn') &&
     s.recordType === 'disclosure' &&
     typeof s.recordId === 'string' &&
