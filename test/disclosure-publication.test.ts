@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProduct, createProductVersion } from '../src/modules/devices/index.ts';
+import { createProduct, createProductVersion, importSbom } from '../src/modules/devices/index.ts';
 import type { DraftDisclosureInputRaw } from '../src/modules/disclosures/disclosures.contracts.ts';
 import {
   approveDisclosure,
@@ -11,9 +11,10 @@ import {
   updateDisclosure,
   withdrawDisclosure,
 } from '../src/modules/disclosures/index.ts';
+import { grantCustomerAccess } from '../src/modules/disclosures/service/customer-grants.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
-import { createTestOrganization } from './factories/accounts.ts';
+import { createTestOrganization, signInHeaders } from './factories/accounts.ts';
 import { createTestApp } from './support/test-deps.ts';
 import { userActor } from './support/translog.ts';
 
@@ -185,6 +186,62 @@ describe('revisions and withdrawal', () => {
       'published',
       'revised',
     ]);
+  });
+
+  it('keeps the audience of a published record: no TLP change, which would unpublish it unlogged', async () => {
+    const m = await manufacturer();
+    const published = await publishNew(m);
+    await expect(
+      updateDisclosure(harness.deps, m.editor, m.organization.id, published.id, { tlp: 'AMBER' }),
+    ).rejects.toThrow(/keeps its audience \(TLP:CLEAR\)/);
+    // A draft still chooses its audience freely.
+    const draft = await draftDisclosure(harness.deps, m.editor, m.organization.id, m.advisory());
+    expect(
+      (await updateDisclosure(harness.deps, m.editor, m.organization.id, draft.id, { tlp: 'AMBER' })).tlp,
+    ).toBe('AMBER');
+  });
+
+  it('links the SBOM of each version in its CSAF document, readable by members and granted customers only', async () => {
+    const m = await manufacturer();
+    const sbom = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components: [] });
+    await importSbom(
+      harness.deps,
+      m.editor,
+      { organizationId: m.organization.id, productId: m.product.id, versionId: m.affected.id },
+      new TextEncoder().encode(sbom),
+    );
+    const published = await publishNew(m);
+    const [stored] = await rows(
+      sql`SELECT document FROM disclosures_csaf_documents WHERE disclosure_id = ${published.id} AND tlp = 'WHITE'`,
+    );
+    const urls = JSON.stringify(JSON.parse(String(stored?.document)).product_tree).match(
+      /https:\/\/candor\.example(\/api\/v1\/customer-channel\/[^"]+)/,
+    );
+    expect(urls, 'an sbom_urls entry').not.toBeNull();
+    const path = (urls as RegExpMatchArray)[1] as string;
+
+    const hospital = await createTestOrganization(harness.deps, 'hdo');
+    const other = await createTestOrganization(harness.deps, 'hdo');
+    const asUser = async (email: string) =>
+      harness.app.inject({
+        method: 'GET',
+        url: path,
+        headers: { ...(await signInHeaders(harness.app, email)) },
+      });
+    expect((await get(path)).statusCode).toBe(401);
+    const member = await asUser(m.users.viewer.email);
+    expect(member.statusCode).toBe(200);
+    expect(member.body).toBe(sbom);
+    expect((await asUser(hospital.users.viewer.email)).statusCode).toBe(404);
+    await grantCustomerAccess(harness.deps, m.admin, m.organization.id, {
+      recipientOrganizationSlug: hospital.organization.slug,
+    });
+    const granted = await asUser(hospital.users.viewer.email);
+    expect(granted.statusCode).toBe(200);
+    expect(granted.headers.etag).toBe(`"${createHash('sha256').update(sbom).digest('hex')}"`);
+    const refused = await asUser(other.users.viewer.email);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
   });
 
   it('withdraws with a reason in a final revision, and refuses edits afterwards', async () => {

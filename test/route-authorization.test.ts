@@ -39,6 +39,7 @@ const reviewedRules: Record<string, string> = {
   'POST /api/v1/orgs/:orgId/products/:productId/versions/:versionId/sboms': 'editor manufacturer',
   'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId/sboms': 'viewer',
   'GET /api/v1/orgs/:orgId/sboms/:sbomId/original': 'viewer',
+  'GET /api/v1/customer-channel/:publisherId/sboms/:sbomId': 'signed-in',
   'GET /api/v1/orgs/:orgId/products/:productId/versions/:versionId/components': 'viewer',
   'GET /api/v1/orgs/:orgId/components': 'viewer',
   'GET /api/v1/orgs/:orgId/products/:productId/diff': 'viewer',

@@ -1,6 +1,7 @@
 export { registerDevicesCommands } from './devices.cli.ts';
 export { devicesRoutes } from './devices.routes.ts';
 export { parseSbom } from './domain/sbom/parse-sbom.ts';
+export { getSbomOriginal } from './service/components.ts';
 export {
   type ComponentForMatching,
   describeProductVersions,

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps.ts';
 import type { Principal } from '../../../shared/access.ts';
 import { DomainError } from '../../../shared/errors.ts';
+import { getSbomOriginal } from '../../devices/index.ts';
 import {
   type CsafDocumentSummary,
   findNewestCsafRelease,
@@ -282,4 +283,20 @@ export async function getPublicCsafDocument(deps: ProviderDeps, path: string): P
     if (error instanceof DomainError && error.code === 'not_found') return null;
     throw error;
   }
+}
+
+/**
+ * An SBOM of a publisher as uploaded, for the customer channel: the `sbom_urls` of its CSAF documents
+ * point here. Readable by the publisher's members and by the organisations it granted customer access
+ * (the TLP:AMBER rule); anyone else gets `not_found`, exactly like an SBOM that does not exist.
+ */
+export async function getCustomerSbom(
+  deps: ProviderDeps,
+  reader: CsafReader,
+  publisherId: string,
+  sbomId: string,
+) {
+  const visible = await visiblePublishers(deps, 'AMBER', reader);
+  if (visible !== null && !visible.includes(publisherId)) throw new DomainError('not_found', 'No such SBOM.');
+  return getSbomOriginal(deps, publisherId, sbomId);
 }

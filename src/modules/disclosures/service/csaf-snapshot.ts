@@ -10,6 +10,7 @@ import type { DisclosureContent } from '../disclosures.contracts.ts';
 import type { DisclosureRow } from '../disclosures.repository.ts';
 import type { CsafBuildInput, CsafRevision } from '../domain/csaf/csaf-input.ts';
 import { csafFileName, csafTlpLabel } from '../domain/csaf/file-name.ts';
+import { customerSbomUrl } from '../domain/provider/provider-paths.ts';
 import { referencedVersionIds } from '../domain/referenced-versions.ts';
 import { contentOf } from './records.ts';
 
@@ -143,9 +144,7 @@ export function planCsafDocuments(
           versionLabel: v.versionLabel,
           modelNumbers: v.modelNumbers,
           udiDi: v.udiDi,
-          sbomUrl: v.latestSbomId
-            ? `${base}/api/v1/orgs/${registry.publisher.id}/sboms/${v.latestSbomId}/original`
-            : null,
+          sbomUrl: v.latestSbomId ? customerSbomUrl(base, registry.publisher.id, v.latestSbomId) : null,
         })),
         revisions: options.revisions,
         status: options.status,

@@ -222,6 +222,13 @@ export async function updateDisclosure(
   );
   return changeDisclosure(deps, actor, organizationId, disclosureId, 'disclosure.edited', (row) => {
     assertCanEdit(row);
+    // The audience of a published record is settled: narrowing it would take a public, logged
+    // record off the portal without a withdrawal, widening it would publish customer material.
+    if ((row.publishedRevision ?? 0) > 0 && input.tlp !== undefined && input.tlp !== row.tlp)
+      throw new DomainError(
+        'precondition_failed',
+        `A published disclosure keeps its audience (TLP:${row.tlp}); withdraw it and publish a new one instead.`,
+      );
     const startsRevision = row.status === 'published';
     return {
       ...row,

@@ -65,3 +65,11 @@ export function providerUrls(publicUrl: string) {
   };
 }
 export type ProviderUrls = ReturnType<typeof providerUrls>;
+
+/** The customer channel's route to a publisher's SBOM: what `sbom_urls` of its CSAF documents name. */
+export const customerSbomRoute = '/api/v1/customer-channel/:publisherId/sboms/:sbomId';
+
+/** The URL of one SBOM on the customer channel (`customerSbomRoute`). */
+export function customerSbomUrl(publicUrl: string, publisherId: string, sbomId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/api/v1/customer-channel/${publisherId}/sboms/${sbomId}`;
+}
