@@ -454,6 +454,54 @@ describe('body size limit', () => {
   });
 });
 
+describe('text and paths the database or the router cannot take', () => {
+  const cursor = (text: string) => Buffer.from(text).toString('base64url');
+
+  it('refuses NUL characters in queries and bodies with 400, and writes nothing', async () => {
+    expectProblem(await request({ url: '/api/v1/public/disclosures?manufacturer=%00' }), 400, 'invalid');
+    expectProblem(await request({ url: '/api/v1/public/external-advisories?q=a%00b' }), 400, 'invalid');
+    const before = (await request({ url: orgUrl('/products'), headers: { ...editor } })).json().items.length;
+    expectProblem(
+      await request({
+        method: 'POST',
+        url: orgUrl('/products'),
+        headers: { ...editor },
+        payload: { ...validProduct(), name: 'Pump\u0000' },
+      }),
+      400,
+      'invalid',
+    );
+    expect((await request({ url: orgUrl('/products'), headers: { ...editor } })).json().items).toHaveLength(
+      before,
+    );
+  });
+
+  it('refuses cursors and dates the database cannot hold with 400', async () => {
+    for (const bad of [
+      cursor(`2024-01-01T00:00:00.000Z|${'-'.repeat(36)}`),
+      cursor(`2024-01-01T00:00:00.000Z|${'a'.repeat(36)}`),
+      cursor(`+275760-09-13T00:00:00.000Z|${newId()}`),
+      cursor(`-000001-01-01T00:00:00.000Z|${newId()}`),
+    ]) {
+      expectProblem(await request({ url: `/api/v1/public/disclosures?cursor=${bad}` }), 400, 'invalid');
+      expectProblem(await request({ url: `/api/v1/public/external-advisories?cursor=${bad}` }), 400);
+    }
+    for (const bound of ['from=0000-01-01', 'to=0000-01-01', 'from=0000-01-01T00:00:00Z'])
+      expectProblem(await request({ url: `/api/v1/public/disclosures?${bound}` }), 400);
+    // The last day the database holds, as an inclusive `to`.
+    expect((await request({ url: '/api/v1/public/disclosures?to=9999-12-31' })).statusCode).toBe(200);
+  });
+
+  it('answers malformed and overlong paths in problem+json', async () => {
+    expectProblem(await request({ url: '/.well-known/csaf/white/2026/%zz.json' }), 400, 'bad_url');
+    expectProblem(
+      await request({ url: `/api/v1/public/disclosures/${'a'.repeat(300)}` }),
+      414,
+      'uri_too_long',
+    );
+  });
+});
+
 describe('server errors', () => {
   it('gave no 5xx response anywhere in this file', () => {
     expect(seen.length).toBeGreaterThan(50);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { zipSync } from 'fflate';
+import { gzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preloadCsafValidator } from '../src/shared/csaf-validation.ts';
 import {
@@ -47,6 +47,17 @@ describe('feed upload API', () => {
       sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'feed.imported'`,
     );
     expect(audit.rows[0]?.n).toBe(1);
+  });
+
+  it('reads a gzip-compressed feed file (application/gzip)', async () => {
+    const response = await upload(
+      operator,
+      'nvd',
+      Buffer.from(gzipSync(new Uint8Array(nvdRecord))),
+      'application/gzip',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ kind: 'nvd', files: 1, records: 1 });
   });
 
   it('lists the CSAF documents of an archive it rejected, with the mandatory tests they fail', async () => {

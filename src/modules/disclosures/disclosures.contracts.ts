@@ -276,6 +276,15 @@ export const PublicDisclosureSchema = z.object({
 export type PublicDisclosure = z.infer<typeof PublicDisclosureSchema>;
 export const PublicDisclosureParamsSchema = z.strictObject({ disclosureId: IdSchema });
 
+/** A date or instant bounding the publication time: years 1 to 9999, what the database holds. */
+const PublicationBoundSchema = z.iso
+  .date()
+  .or(TimestampSchema)
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'Give a date between the years 1 and 9999.');
+
 export const PublicDisclosureQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
@@ -286,8 +295,8 @@ export const PublicDisclosureQuerySchema = z.strictObject({
   severity: SeveritySchema.optional(),
   kind: DisclosureKindSchema.optional(),
   /** Published on or after / before (ISO date or timestamp). */
-  from: z.iso.date().or(TimestampSchema).optional(),
-  to: z.iso.date().or(TimestampSchema).optional(),
+  from: PublicationBoundSchema.optional(),
+  to: PublicationBoundSchema.optional(),
 });
 export type PublicDisclosureQuery = z.infer<typeof PublicDisclosureQuerySchema>;
 

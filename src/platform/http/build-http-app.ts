@@ -71,6 +71,16 @@ export interface HttpAppOptions {
   registerRoutes(app: HttpApp): Promise<void>;
 }
 
+/** Whether a parsed query, params or JSON body holds a string with U+0000 (binary bodies are not read). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 64 || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
+  for (const [key, item] of Object.entries(value))
+    if (key.includes('\u0000') || holdsNul(item, depth + 1)) return true;
+  return false;
+}
+
 /** Routes that plugins register (API reference assets, the web app's files): public by design. */
 const pluginOwnedPublicPrefixes = ['/api/docs'];
 
@@ -90,6 +100,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false } },
+    // The router's own refusals (malformed percent-encoding, a path parameter over 100 characters)
+    // answer in problem+json like every other error.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, problem(414, 'uri_too_long', 'A part of the path is too long.'))
+        : sendProblem(reply, problem(400, 'bad_url', 'The path is not a valid URL.')),
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
 
   app.setValidatorCompiler(validatorCompiler);
@@ -149,6 +165,11 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   await app.register(fastifyCookie);
   // After helmet and cookies, so that refusals carry the security headers too.
+  // PostgreSQL text cannot hold NUL: refused here, as a 400, rather than failing in a statement.
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.query) || holdsNul(request.params) || holdsNul(request.body))
+      throw new DomainError('invalid', 'Text must not contain NUL characters (U+0000).');
+  });
   app.addHook('onRequest', async (request) => {
     const rule = request.routeOptions.config?.access;
     // Unmatched URLs (404 handler) have no rule: the not-found handler serves only public material.

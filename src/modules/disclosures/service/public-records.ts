@@ -43,7 +43,9 @@ function startOf(value: string | undefined): Date | undefined {
 function endOf(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const at = new Date(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(at.getTime() + 86_400_000) : at;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return at;
+  // The day after, but never past the last instant the database holds (9999-12-31 as `to`).
+  return new Date(Math.min(at.getTime() + 86_400_000, Date.UTC(9999, 11, 31, 23, 59, 59, 999)));
 }
 
 async function filterOf(deps: ReadDeps, query: PublicDisclosureQuery): Promise<PublicRevisionFilter | null> {

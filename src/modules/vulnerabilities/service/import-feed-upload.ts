@@ -9,8 +9,9 @@ import { type FeedImportReport, type FeedKind, importFeed } from './import-feed.
 
 /** The file name a body gets from its media type, so that the file importer reads it the same way. */
 function extensionFor(contentType: string, kind: FeedKind): string {
-  if (/zip/.test(contentType)) return 'zip';
+  // gzip before zip: `application/gzip` contains "zip".
   if (/gzip/.test(contentType)) return kind === 'epss' ? 'csv.gz' : 'json.gz';
+  if (/zip/.test(contentType)) return 'zip';
   return kind === 'epss' ? 'csv' : 'json';
 }
 
