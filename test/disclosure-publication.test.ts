@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allJobs } from '../src/main/deps.ts';
 import { createProduct, createProductVersion, importSbom } from '../src/modules/devices/index.ts';
 import type { DraftDisclosureInputRaw } from '../src/modules/disclosures/disclosures.contracts.ts';
 import {
@@ -300,10 +301,28 @@ describe('embargo', () => {
       /embargo/,
     );
     expect(await publishDueDisclosures(harness.deps)).toEqual({ published: 0, failed: 0 });
+    // One that will fail validation when its embargo ends (a CWE id with another CWE's name).
+    const failing = m.advisory({ embargoUntil: '2026-11-03T12:00:00Z' });
+    const [vulnerability] = failing.content?.vulnerabilities ?? [];
+    if (vulnerability) vulnerability.cwe = { id: 'CWE-787', name: 'Not the name of CWE-787' };
+    const broken = await draftDisclosure(harness.deps, m.editor, m.organization.id, failing);
+    await approveDisclosure(harness.deps, m.admin, m.organization.id, broken.id);
+
+    // The server runs it as the scheduled job every minute.
+    const job = allJobs(harness.deps).find((j) => j.name === 'disclosures.publish-due');
+    expect(job?.schedule).toBe('* * * * *');
     clock.set(new Date('2026-11-03T12:00:00Z'));
-    expect(await publishDueDisclosures(harness.deps)).toEqual({ published: 1, failed: 0 });
+    await job?.handler({});
     const record = (await get(`/api/v1/public/disclosures/${draft.id}`)).json();
     expect(record.publishedAt).toBe('2026-11-03T12:00:00.000Z');
+    // The failing one stays approved and private, and the failure is audited.
+    expect((await get(`/api/v1/public/disclosures/${broken.id}`)).statusCode).toBe(404);
+    const [state] = await rows(sql`SELECT status FROM disclosures_disclosures WHERE id = ${broken.id}`);
+    expect(state?.status).toBe('approved');
+    const failures = await rows(
+      sql`SELECT 1 FROM audit_events WHERE action = 'disclosure.publication_failed' AND entity_id = ${broken.id}`,
+    );
+    expect(failures).toHaveLength(1);
   });
 });
 
@@ -349,6 +368,14 @@ describe('public reads', () => {
     expect(feed.body).toContain(`urn:uuid:${pump.id}`);
     expect(feed.body).toContain('Ransomware at a service partner');
     expect(feed.body).not.toContain('Customer-only advisory');
+    // Links go to pages the portal has: its home page lists the publications.
+    expect(feed.body).toContain('<link rel="alternate" type="text/html" href="https://candor.example/"/>');
+    const [amberDocument] = await rows(
+      sql`SELECT document FROM disclosures_csaf_documents WHERE disclosure_id = ${amber.id}`,
+    );
+    expect(String(amberDocument?.document)).toContain(
+      `https://candor.example/?manufacturer=${m.organization.slug}`,
+    );
   });
 
   it('puts customer-only details into a companion document, never into the public one', async () => {

@@ -153,11 +153,12 @@ export function planCsafDocuments(
         withdrawn: options.withdrawn,
         customerDetails: d.tlp === 'WHITE' ? null : d.customerDetails,
         selfUrl: `${base}/.well-known/csaf/${d.tlp.toLowerCase()}/${year}/${fileName}`,
-        // Customer-only records have no public page: their external reference is the publisher's.
+        // Customer-only records have no public page: their external reference is the publisher's
+        // public disclosures (the portal's list, filtered to it).
         pageUrl:
           row.tlp === 'CLEAR'
             ? `${base}/disclosures/${row.id}`
-            : `${base}/publishers/${registry.publisher.slug}`,
+            : `${base}/?manufacturer=${encodeURIComponent(registry.publisher.slug)}`,
         generator: { ...CANDOR_GENERATOR, date: options.currentReleaseDate.toISOString() },
       },
     };

@@ -78,7 +78,8 @@ export async function publicationsAtomFeed(deps: Pick<Deps, 'db' | 'config' | 'c
     id: `${base}/disclosures/feed.atom`,
     title: 'Candor: published security advisories and incident notices',
     selfUrl: `${base}/disclosures/feed.atom`,
-    pageUrl: `${base}/disclosures`,
+    // The portal's list of publications is its home page.
+    pageUrl: `${base}/`,
     updated: items[0]?.publishedAt ?? deps.clock.now().toISOString(),
     entries: items.map((d) => ({
       id: `urn:uuid:${d.id}`,
